@@ -1,0 +1,51 @@
+package org.llmsi.verifier;
+
+import java.nio.file.Path;
+
+/**
+ * What to verify and how.
+ *
+ * @param siteRoot the guide's source folder (holds {@code content/} and {@code data/})
+ * @param dataDir where {@code symbols.yaml} and the data sets live
+ * @param displayBase paths in diagnostics are shown relative to this folder
+ * @param catalog the reference catalog, {@code Class#method}
+ * @param tries property-test inputs per formula
+ * @param seed the property tests' seed
+ */
+public record VerifyOptions(Path siteRoot, Path dataDir, Path displayBase, String catalog, int tries, long seed) {
+  /** The reference catalog of the published guide. */
+  public static final String GUIDE_CATALOG = "org.llmsi.formulas.Catalog#guide";
+  /** Fixed so CI is reproducible; override with {@code --seed} to explore. */
+  public static final long DEFAULT_SEED = 20261128L;
+  public static final int DEFAULT_TRIES = 1000;
+
+  /** The defaults for a guide at {@code siteRoot}, shown relative to the working directory. */
+  public static VerifyOptions of(Path siteRoot) {
+    return new VerifyOptions(siteRoot, siteRoot.resolve("data"), Path.of("").toAbsolutePath(),
+        GUIDE_CATALOG, DEFAULT_TRIES, DEFAULT_SEED);
+  }
+
+  public Path contentDir() {
+    return siteRoot.resolve("content");
+  }
+
+  public VerifyOptions withDataDir(Path dir) {
+    return new VerifyOptions(siteRoot, dir, displayBase, catalog, tries, seed);
+  }
+
+  public VerifyOptions withDisplayBase(Path base) {
+    return new VerifyOptions(siteRoot, dataDir, base, catalog, tries, seed);
+  }
+
+  public VerifyOptions withCatalog(String spec) {
+    return new VerifyOptions(siteRoot, dataDir, displayBase, spec, tries, seed);
+  }
+
+  public VerifyOptions withTries(int n) {
+    return new VerifyOptions(siteRoot, dataDir, displayBase, catalog, n, seed);
+  }
+
+  public VerifyOptions withSeed(long s) {
+    return new VerifyOptions(siteRoot, dataDir, displayBase, catalog, tries, s);
+  }
+}

@@ -1,0 +1,318 @@
+package org.llmsi.verifier.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.llmsi.verifier.data.DataSets;
+import org.llmsi.verifier.data.DataSets.Entity;
+import org.llmsi.verifier.data.DataValue;
+import org.llmsi.verifier.data.Glossary;
+import org.llmsi.verifier.data.SymbolDef;
+import org.llmsi.verifier.lang.Expr;
+import org.llmsi.verifier.lang.FormulaLanguage;
+import org.llmsi.verifier.lang.Statement;
+import org.llmsi.verifier.lang.SyntaxError;
+import org.llmsi.verifier.lang.TexWriter;
+import org.llmsi.verifier.model.ExampleStep;
+import org.llmsi.verifier.model.VerifiedExample;
+import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostic.Kind;
+import org.llmsi.verifier.report.Location;
+import org.llmsi.verifier.source.FencedBlock;
+
+/**
+ * Re-computes worked examples: bindings in order, data looked up by key, formulas called by id,
+ * and every claim compared with its printed value.
+ */
+final class ExampleChecker {
+  private final Glossary glossary;
+  private final DataSets data;
+  private final Map<String, CheckedFormula> formulas;
+  private final List<Diagnostic> errors;
+  private final TexWriter tex;
+  private final Map<String, List<Location>> usage = new HashMap<>();
+  private int claims;
+
+  ExampleChecker(Glossary glossary, DataSets data, Map<String, CheckedFormula> formulas, List<Diagnostic> errors) {
+    this.glossary = glossary;
+    this.data = data;
+    this.formulas = formulas;
+    this.errors = errors;
+    this.tex = new TexWriter(name -> glossary.symbol(name).map(SymbolDef::tex).orElse(null));
+  }
+
+  /** Example steps that call each formula id. */
+  Map<String, List<Location>> usage() {
+    return usage;
+  }
+
+  int claims() {
+    return claims;
+  }
+
+  /** A value bound in an example: a quantity, or an alias of a model or accelerator. */
+  private record Binding(Quantity quantity, Entity entity) {}
+
+  /** Checks one example; returns it when every step held, else null (errors were added). */
+  VerifiedExample check(FencedBlock block) {
+    String arg = block.argument();
+    if (arg.length() < 2 || !arg.startsWith("\"") || !arg.endsWith("\"")) {
+      errors.add(Diagnostic.of(Kind.SYNTAX, block.file().location(block.argumentOffset(), Math.max(arg.length(), 1)),
+          "example block needs a quoted title: ```example \"Llama-2-70B KV cache at 4k context\""));
+      return null;
+    }
+    String title = arg.substring(1, arg.length() - 1);
+    List<Statement> statements;
+    try {
+      statements = FormulaLanguage.parseExample(block.text());
+    } catch (SyntaxError e) {
+      errors.add(Diagnostic.of(Kind.SYNTAX, block.locate(e.start(), Math.max(e.end() - e.start(), 1)), e.getMessage()));
+      return null;
+    }
+    if (statements.isEmpty()) {
+      errors.add(Diagnostic.of(Kind.SYNTAX, block.fence(), "example \"" + title + "\" is empty"));
+      return null;
+    }
+    Map<String, Binding> scope = new LinkedHashMap<>();
+    List<ExampleStep> steps = new ArrayList<>();
+    int before = errors.size();
+    for (Statement st : statements) {
+      ExampleStep step = step(block, st, scope);
+      if (step != null) steps.add(step);
+    }
+    return errors.size() > before ? null : new VerifiedExample(title, block.fence(), steps);
+  }
+
+  private ExampleStep step(FencedBlock block, Statement st, Map<String, Binding> scope) {
+    String name = st.binding().name();
+    Expr rhs = st.binding().rhs();
+    int lineIndex = block.lineIndexOf(st.binding().nameStart());
+    String sourceLine = block.line(lineIndex);
+    Location where = block.locate(st.binding().nameStart(), name.length());
+    if (scope.containsKey(name)) {
+      errors.add(Diagnostic.of(Kind.DUPLICATE, where, "'" + name + "' is already bound in this example"));
+      return null;
+    }
+    if (rhs instanceof Expr.Name n && st.claim() == null) {
+      Optional<Entity> entity = entityOf(n.name(), scope);
+      if (entity.isPresent()) {
+        scope.put(name, new Binding(null, entity.get()));
+        return new ExampleStep(where, sourceLine.strip(), name, "\\text{" + entity.get().name() + "}", entity.get().name(), null);
+      }
+    }
+    Quantity value;
+    try {
+      value = new Evaluator(new ExampleScope(block, scope, where)).eval(rhs);
+    } catch (EvaluationError e) {
+      errors.add(new Diagnostic(e.kind(), block.locate(e.start(), Math.max(e.end() - e.start(), 1)), e.getMessage(),
+          e.notes(), Optional.empty()));
+      return null;
+    }
+    if (!Double.isFinite(value.value())) {
+      errors.add(Diagnostic.of(Kind.EVALUATION, block.locate(rhs.start(), rhs.end() - rhs.start()),
+          "'" + name + "' evaluates to " + value.value() + " (a division by zero or a log of a non-positive number?)"));
+      return null;
+    }
+    scope.put(name, new Binding(value, null));
+    String rhsTex = tex.expr(rhs);
+    if (st.claim() == null) {
+      return new ExampleStep(where, sourceLine.strip(), name, rhsTex, ValueFormat.auto(value), null);
+    }
+    claims++;
+    Expr.Num stated = st.claim().stated();
+    Location claimAt = block.locate(stated.start(), stated.end() - stated.start());
+    if (!stated.unit().dimension().equals(value.dimension())) {
+      List<String> notes = new ArrayList<>();
+      notes.add("computed: " + ValueFormat.auto(value));
+      String hint = UnitHints.hint(value.dimension(), stated.unit().dimension());
+      if (hint != null) notes.add(hint);
+      String message = stated.unit().text().isEmpty()
+          ? "claim has no unit, but '" + name + "' is in " + value.dimension() + ": write it as '≈ "
+              + ValueFormat.auto(value) + "'"
+          : "unit mismatch: claim is in " + stated.unit().text() + " (" + stated.unit().dimension()
+              + ") but '" + name + "' is in " + value.dimension();
+      errors.add(new Diagnostic(Kind.UNITS, claimAt, message, notes, Optional.empty()));
+      return null;
+    }
+    if (st.claim().tolerance() != null) {
+      Expr.Num tol = st.claim().tolerance();
+      if (!tol.unit().text().equals("%") && !tol.unit().dimension().equals(value.dimension())) {
+        errors.add(Diagnostic.of(Kind.UNITS, block.locate(tol.start(), tol.end() - tol.start()),
+            "tolerance must be a percentage or in the claim's dimension (" + value.dimension() + ")"));
+        return null;
+      }
+    }
+    String unit = stated.unit().text();
+    String computed = ClaimCheck.computedText(value.value(), stated);
+    String shownComputed = computed + (unit.isEmpty() ? "" : " " + unit);
+    if (!ClaimCheck.holds(value.value(), stated, st.claim().tolerance())) {
+      List<String> notes = new ArrayList<>();
+      notes.add("stated:   " + stated.text() + accepts(stated, st.claim().tolerance()));
+      notes.add("computed: " + shownComputed + (value.dimension().isNone() ? ""
+          : " (" + String.format(Locale.ROOT, "%,.6g", value.value()) + " " + value.dimension() + ")"));
+      String twin = ClaimCheck.prefixTwin(value.value(), stated);
+      if (twin != null) {
+        String numberText = stated.text().substring(0, stated.text().length() - unit.length()).strip();
+        notes.add("hint: the computed value is " + numberText + " " + twin
+            + ": decimal and binary prefixes mixed? (GB = 10^9 B, GiB = 2^30 B)");
+      }
+      String numberText = stated.text().substring(0, stated.text().length() - unit.length()).strip();
+      int col = stated.start() - (block.text().lastIndexOf('\n', stated.start() - 1) + 1);
+      String claimLine = block.line(block.lineIndexOf(stated.start()));
+      String replaced = claimLine.substring(0, col) + computed + claimLine.substring(col + numberText.length());
+      errors.add(new Diagnostic(Kind.CLAIM, claimAt,
+          "claim " + stated.text() + " does not match computed " + shownComputed, notes, Optional.empty())
+          .withReplacement(replaced));
+      return null;
+    }
+    return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shownComputed, stated.text());
+  }
+
+  private static String accepts(Expr.Num stated, Expr.Num tolerance) {
+    if (tolerance != null) return " ± " + tolerance.text();
+    ClaimCheck.Digits d = ClaimCheck.Digits.of(stated);
+    double half = d.halfStep();
+    String unit = stated.unit().text().isEmpty() ? "" : " " + stated.unit().text();
+    return String.format(Locale.ROOT, " (accepts [%s, %s)%s)", plain(stated.magnitude() - half),
+        plain(stated.magnitude() + half), unit);
+  }
+
+  private static String plain(double v) {
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.12g", v)).stripTrailingZeros().toPlainString();
+  }
+
+  private Optional<Entity> entityOf(String dotted, Map<String, Binding> scope) {
+    String[] parts = dotted.split("\\.");
+    if (parts.length == 1) {
+      Binding b = scope.get(parts[0]);
+      return b != null && b.entity() != null ? Optional.of(b.entity()) : Optional.empty();
+    }
+    if (parts.length == 2 && data.hasSet(parts[0])) return data.entity(parts[0], parts[1]);
+    return Optional.empty();
+  }
+
+  /** Resolves names in an example: bindings, data references, constants, and formula calls. */
+  private final class ExampleScope implements Evaluator.Scope {
+    private final FencedBlock block;
+    private final Map<String, Binding> scope;
+    private final Location step;
+
+    ExampleScope(FencedBlock block, Map<String, Binding> scope, Location step) {
+      this.block = block;
+      this.scope = scope;
+      this.step = step;
+    }
+
+    @Override
+    public Quantity name(Expr.Name n) throws EvaluationError {
+      String[] parts = n.name().split("\\.");
+      if (parts.length == 1) {
+        Binding b = scope.get(n.name());
+        if (b != null && b.quantity() != null) return b.quantity();
+        if (b != null) {
+          throw new EvaluationError(Kind.SYNTAX, "'" + n.name() + "' is " + b.entity().name()
+              + ", not a number: use one of its figures, e.g. " + n.name() + "."
+              + b.entity().fields().keySet().stream().findFirst().orElse("field"), n);
+        }
+        Optional<SymbolDef> constant = glossary.symbol(n.name()).filter(SymbolDef::isConstant);
+        if (constant.isPresent()) {
+          SymbolDef s = constant.get();
+          return new Quantity(s.unit().toBase(s.constant()), s.unit().dimension());
+        }
+        List<String> known = new ArrayList<>(scope.keySet());
+        String hint = Names.suggest(n.name(), known);
+        throw new EvaluationError(Kind.UNKNOWN_NAME, "unknown name '" + n.name() + "' in this example", n,
+            hint != null ? hint : "note: bind it on an earlier line, e.g. " + n.name() + " = …");
+      }
+      Entity entity;
+      String field;
+      Binding alias = scope.get(parts[0]);
+      if (alias != null && alias.entity() != null && parts.length == 2) {
+        entity = alias.entity();
+        field = parts[1];
+      } else if (parts.length == 3) {
+        if (!data.hasSet(parts[0])) {
+          throw new EvaluationError(Kind.UNKNOWN_NAME, "unknown data set '" + parts[0] + "'", n,
+              "note: data sets are the files in data/: " + String.join(", ", data.sets().keySet()));
+        }
+        Optional<Entity> e = data.entity(parts[0], parts[1]);
+        if (e.isEmpty()) {
+          String hint = Names.suggest(parts[1], data.sets().get(parts[0]).keySet());
+          throw new EvaluationError(Kind.UNKNOWN_NAME, "unknown key '" + parts[1] + "' in " + parts[0]
+              + " (data/" + parts[0] + ".yaml)", n, hint != null ? hint : "note: add it with its source to data/" + parts[0] + ".yaml");
+        }
+        entity = e.get();
+        field = parts[2];
+      } else {
+        throw new EvaluationError(Kind.UNKNOWN_NAME, "unknown name '" + n.name()
+            + "': data references are set.key.field (e.g. gpus.h100_sxm.hbm_bw) or alias.field", n);
+      }
+      DataValue v = entity.fields().get(field);
+      if (v == null) {
+        String hint = Names.suggest(field, entity.fields().keySet());
+        throw new EvaluationError(Kind.UNKNOWN_NAME, entity.name() + " has no figure '" + field + "'", n,
+            hint != null ? hint : "note: known figures: " + String.join(", ", entity.fields().keySet()));
+      }
+      return new Quantity(v.baseValue(), v.unit().dimension());
+    }
+
+    @Override
+    public Quantity call(Expr.Call call, Evaluator evaluator) throws EvaluationError {
+      CheckedFormula f = formulas.get(call.function());
+      if (f == null) {
+        String hint = Names.suggest(call.function(), formulas.keySet());
+        throw new EvaluationError(Kind.UNKNOWN_NAME, "unknown formula '" + call.function() + "'",
+            call.start(), call.nameEnd(), hint != null ? hint : "note: call a formula block by its id");
+      }
+      Map<String, Quantity> args = new HashMap<>(f.constants());
+      for (Expr.Arg a : call.args()) {
+        if (!a.named()) {
+          throw new EvaluationError(Kind.SYNTAX, "name the arguments of a formula call, e.g. "
+              + call.function() + "(" + f.inputs().get(0).name() + " = …)", a.value());
+        }
+        SymbolDef s = f.inputs().stream().filter(x -> x.name().equals(a.name())).findFirst().orElse(null);
+        if (s == null) {
+          throw new EvaluationError(Kind.UNKNOWN_NAME, "formula " + f.id() + " has no input '" + a.name() + "'",
+              a.start(), a.start() + a.name().length(),
+              "note: its inputs are " + String.join(", ", f.inputs().stream().map(SymbolDef::name).toList()));
+        }
+        args.put(s.name(), argument(s, evaluator.eval(a.value()), a.value(), f));
+      }
+      for (SymbolDef s : f.inputs()) {
+        if (args.containsKey(s.name())) continue;
+        Binding b = scope.get(s.name());
+        if (b == null || b.quantity() == null) {
+          throw new EvaluationError(Kind.UNKNOWN_NAME, "formula " + f.id() + " needs " + s.name() + " ("
+              + s.meaning() + "): pass " + s.name() + " = … or bind " + s.name() + " on an earlier line", call);
+        }
+        args.put(s.name(), argument(s, b.quantity(), call, f));
+      }
+      usage.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(step);
+      return new Evaluator(new Evaluator.Scope() {
+        @Override
+        public Quantity name(Expr.Name n) {
+          return args.get(n.name());
+        }
+
+        @Override
+        public Quantity call(Expr.Call c, Evaluator e) {
+          throw new IllegalStateException("formulas call only built-ins");
+        }
+      }).eval(f.equation().rhs());
+    }
+
+    private Quantity argument(SymbolDef s, Quantity q, Expr at, CheckedFormula f) throws EvaluationError {
+      if (!q.dimension().equals(s.unit().dimension())) {
+        String hint = UnitHints.hint(s.unit().dimension(), q.dimension());
+        throw new EvaluationError(Kind.UNITS, "argument " + s.name() + " of " + f.id() + " is in "
+            + q.dimension() + " but the glossary declares " + s.unitText() + " (" + s.unit().dimension() + ")",
+            at, hint == null ? new String[0] : new String[] {hint});
+      }
+      return q;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package org.llmsi.verifier.check;
+
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.llmsi.verifier.check.ReferenceCatalog.BoundReference;
+import org.llmsi.verifier.data.SymbolDef;
+import org.llmsi.verifier.lang.Expr;
+import org.llmsi.verifier.units.Dimension;
+import org.quicktheories.api.AsString;
+import org.quicktheories.core.Configuration;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.NoGuidance;
+import org.quicktheories.core.Reporter;
+import org.quicktheories.core.Strategy;
+import org.quicktheories.generators.SourceDSL;
+
+/**
+ * The property that ties a Markdown formula to its Java reference: for inputs drawn from the
+ * glossary's domains, both give the same value within a relative tolerance. Driven by
+ * QuickTheories with a fixed seed, so a failure reproduces and is shrunk to a small
+ * counter-example.
+ */
+public final class PropertyCheck {
+  /** Relative agreement required between the Markdown formula and its reference. */
+  public static final double RELATIVE_TOLERANCE = 1e-9;
+
+  /**
+   * A counter-example.
+   *
+   * @param inputs each input symbol with its value in the symbol's unit
+   * @param markdown the Markdown formula's value, in base units
+   * @param reference the reference's value, in base units
+   * @param problem what went wrong, in words
+   */
+  public record Failure(Map<String, Double> inputs, double markdown, double reference, String problem) {}
+
+  private final int tries;
+  private final long seed;
+
+  public PropertyCheck(int tries, long seed) {
+    this.tries = tries;
+    this.seed = seed;
+  }
+
+  public int tries() {
+    return tries;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Runs the property; returns the shrunk counter-example, or null when all tries agree.
+   *
+   * @param rhs the formula's right-hand side
+   * @param inputs the reference's symbols in its parameter order
+   * @param constants fixed symbols of the formula, by name, in base units
+   * @param reference the Java method
+   */
+  public Failure run(Expr rhs, List<SymbolDef> inputs, Map<String, Quantity> constants, BoundReference reference) {
+    List<Gen<Double>> gens = new ArrayList<>();
+    for (SymbolDef s : inputs) gens.add(generator(s));
+    Gen<double[]> gen = in -> {
+      double[] v = new double[gens.size()];
+      for (int i = 0; i < v.length; i++) v[i] = gens.get(i).generate(in);
+      return v;
+    };
+    Object[] smallest = new Object[1];
+    Reporter capture = new Reporter() {
+      @Override
+      public void falisification(long s, int count, Object value, Throwable cause, List<Object> others,
+          AsString<Object> toString) {
+        smallest[0] = value;
+      }
+
+      @Override
+      public void falisification(long s, int count, Object value, List<Object> others, AsString<Object> toString) {
+        smallest[0] = value;
+      }
+
+      @Override
+      public void valuesExhausted(int completed) {}
+    };
+    Strategy strategy = new Strategy(Configuration.defaultPRNG(seed), tries, -1, 2000, 10, capture,
+        prng -> new NoGuidance());
+    qt(() -> strategy).forAll(gen).check(v -> compare(rhs, inputs, constants, reference, v) == null);
+    if (smallest[0] == null) return null;
+    return compare(rhs, inputs, constants, reference, (double[]) smallest[0]);
+  }
+
+  private static Gen<Double> generator(SymbolDef s) {
+    double lo = s.low();
+    double hi = s.high();
+    if (s.integer()) {
+      long l = (long) Math.ceil(lo);
+      long h = (long) Math.floor(hi);
+      if (s.logUniform()) {
+        return SourceDSL.doubles().between(Math.log(l), Math.log(h + 1.0))
+            .map(x -> (double) Math.min(h, Math.max(l, (long) Math.floor(Math.exp(x)))));
+      }
+      return SourceDSL.longs().between(l, h).map(Long::doubleValue);
+    }
+    if (s.logUniform()) {
+      return SourceDSL.doubles().between(Math.log(lo), Math.log(hi)).map(Math::exp);
+    }
+    return SourceDSL.doubles().between(lo, hi);
+  }
+
+  /** Evaluates both sides on one input vector (in glossary units); null when they agree. */
+  static Failure compare(Expr rhs, List<SymbolDef> inputs, Map<String, Quantity> constants,
+      BoundReference reference, double[] drawn) {
+    Map<String, Double> shown = new java.util.LinkedHashMap<>();
+    Map<String, Quantity> values = new java.util.HashMap<>(constants);
+    double[] args = new double[inputs.size()];
+    for (int i = 0; i < args.length; i++) {
+      SymbolDef s = inputs.get(i);
+      shown.put(s.name(), drawn[i]);
+      args[i] = s.unit().toBase(drawn[i]);
+      values.put(s.name(), new Quantity(args[i], s.unit().dimension()));
+    }
+    double md;
+    try {
+      md = new Evaluator(new Evaluator.Scope() {
+        @Override
+        public Quantity name(Expr.Name name) {
+          return values.get(name.name());
+        }
+
+        @Override
+        public Quantity call(Expr.Call call, Evaluator evaluator) {
+          throw new IllegalStateException("formulas call only built-ins");
+        }
+      }).eval(rhs).value();
+    } catch (EvaluationError e) {
+      return new Failure(shown, Double.NaN, Double.NaN, e.getMessage());
+    }
+    double ref;
+    try {
+      ref = reference.invoke(args);
+    } catch (IllegalStateException e) {
+      return new Failure(shown, md, Double.NaN, e.getMessage());
+    }
+    if (!Double.isFinite(md)) {
+      return new Failure(shown, md, ref, "the Markdown formula gives " + md + " inside the glossary's domains");
+    }
+    if (!Double.isFinite(ref)) {
+      return new Failure(shown, md, ref, "the reference gives " + ref + " inside the glossary's domains");
+    }
+    double scale = Math.max(Math.abs(md), Math.abs(ref));
+    if (Math.abs(md - ref) <= RELATIVE_TOLERANCE * scale) return null;
+    return new Failure(shown, md, ref, "values differ by more than 1e-9 relative");
+  }
+
+  /** A short hint when the two sides differ by a simple factor (a dropped 2, bits for bytes…). */
+  static String ratioHint(double markdown, double reference) {
+    if (reference == 0 || !Double.isFinite(markdown) || !Double.isFinite(reference)) return null;
+    double ratio = markdown / reference;
+    for (double f : new double[] {2, 3, 4, 6, 8, 1000, 1024, 0x1p30 / 1e9}) {
+      if (Math.abs(ratio - f) < 1e-9 * f) return String.format(Locale.ROOT, "the Markdown formula is %s× the reference", trim(f));
+      if (Math.abs(ratio - 1 / f) < 1e-9 / f) return String.format(Locale.ROOT, "the reference is %s× the Markdown formula", trim(f));
+    }
+    return String.format(Locale.ROOT, "ratio Markdown/reference = %.6g", ratio);
+  }
+
+  private static String trim(double f) {
+    return f == Math.rint(f) ? String.valueOf((long) f) : String.format(Locale.ROOT, "%.6g", f);
+  }
+
+  static String dimensionName(Dimension d) {
+    return d.toString();
+  }
+}

@@ -1,0 +1,22 @@
+package org.llmsi.verifier.lang;
+
+import java.util.List;
+
+/** Entry points of the formula language's parser. */
+public final class FormulaLanguage {
+  private FormulaLanguage() {}
+
+  /** Parses the text of a {@code formula} block: one {@code name = expression}. */
+  public static Equation parseFormula(String text) throws SyntaxError {
+    return Parser.equation(text);
+  }
+
+  /** Parses the text of an {@code example} block: bindings and claims, one per line or {@code ;}. */
+  public static List<Statement> parseExample(String text) throws SyntaxError {
+    return Parser.statements(text);
+  }
+
+  /** Names of the built-in functions; a formula id may not shadow one. */
+  public static final List<String> BUILTINS =
+      List.of("min", "max", "ceil", "floor", "log", "log2", "exp", "sqrt", "abs");
+}

@@ -1,0 +1,9 @@
+package org.llmsi.verifier.lang;
+
+/**
+ * One step of an example: a binding, and optionally the claim that its value is stated as.
+ *
+ * @param binding {@code name = expression}
+ * @param claim the stated value, or null for a plain binding
+ */
+public record Statement(Equation binding, Claim claim) {}

@@ -1,0 +1,95 @@
+package org.llmsi.verifier.lang;
+
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Typesets the syntax tree as TeX, so the math a reader sees is produced from the very text that
+ * was evaluated and tested. Symbols take their typeset form from the glossary.
+ */
+public final class TexWriter {
+  private final Function<String, String> symbolTex;
+
+  /** @param symbolTex the TeX of a symbol name, or null to fall back to an upright name */
+  public TexWriter(Function<String, String> symbolTex) {
+    this.symbolTex = symbolTex;
+  }
+
+  public String equation(Equation eq) {
+    return name(eq.name()) + " = " + expr(eq.rhs());
+  }
+
+  public String expr(Expr e) {
+    if (e instanceof Expr.Num n) return number(n);
+    if (e instanceof Expr.Name n) return name(n.name());
+    if (e instanceof Expr.Group g) return "\\left(" + expr(g.inner()) + "\\right)";
+    if (e instanceof Expr.Unary u) return (u.op() == '-' ? "-" : "") + expr(u.operand());
+    if (e instanceof Expr.Binary b) return binary(b);
+    return call((Expr.Call) e);
+  }
+
+  private String binary(Expr.Binary b) {
+    return switch (b.op()) {
+      case '/' -> "\\frac{" + expr(unwrap(b.left())) + "}{" + expr(unwrap(b.right())) + "}";
+      case '^' -> "{" + expr(b.left()) + "}^{" + expr(unwrap(b.right())) + "}";
+      case '*' -> expr(b.left()) + (startsWithNumber(b.right()) ? " \\times " : " \\, ") + expr(b.right());
+      default -> expr(b.left()) + " " + b.op() + " " + expr(b.right());
+    };
+  }
+
+  private String call(Expr.Call c) {
+    String args = c.args().stream()
+        .map(a -> (a.named() ? name(a.name()) + " = " : "") + expr(a.value()))
+        .collect(Collectors.joining(", "));
+    return switch (c.function()) {
+      case "ceil" -> "\\left\\lceil " + args + " \\right\\rceil";
+      case "floor" -> "\\left\\lfloor " + args + " \\right\\rfloor";
+      case "abs" -> "\\left| " + args + " \\right|";
+      case "sqrt" -> "\\sqrt{" + args + "}";
+      case "log2" -> "\\log_2\\left(" + args + "\\right)";
+      case "min", "max", "log", "exp" -> "\\" + c.function() + "\\left(" + args + "\\right)";
+      default -> "\\mathrm{" + escape(c.function()) + "}\\left(" + args + "\\right)";
+    };
+  }
+
+  private static Expr unwrap(Expr e) {
+    return e instanceof Expr.Group g ? g.inner() : e;
+  }
+
+  private static boolean startsWithNumber(Expr e) {
+    if (e instanceof Expr.Num) return true;
+    return e instanceof Expr.Binary b && startsWithNumber(b.left());
+  }
+
+  private String name(String name) {
+    String tex = symbolTex.apply(name);
+    if (tex != null) return tex;
+    return "\\mathrm{" + escape(name) + "}";
+  }
+
+  /** A literal as printed: {@code 3.35e12} becomes 3.35 × 10^12; a unit is set upright. */
+  public static String number(Expr.Num n) {
+    String text = n.text();
+    String unit = n.unit().text();
+    String digits = unit.isEmpty() ? text : text.substring(0, text.length() - unit.length()).strip();
+    String tex;
+    int e = Math.max(digits.indexOf('e'), digits.indexOf('E'));
+    if (e > 0) {
+      String exp = digits.substring(e + 1);
+      if (exp.startsWith("+")) exp = exp.substring(1);
+      tex = digits.substring(0, e) + " \\times 10^{" + exp + "}";
+    } else {
+      tex = digits;
+    }
+    return unit.isEmpty() ? tex : tex + "\\,\\mathrm{" + unitTex(unit) + "}";
+  }
+
+  private static String unitTex(String unit) {
+    return escape(unit).replace("µ", "\\mu ").replace("·", "\\cdot ");
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\backslash ").replace("_", "\\_").replace("%", "\\%")
+        .replace("$", "\\$").replace("#", "\\#").replace("&", "\\&");
+  }
+}

@@ -1,0 +1,21 @@
+package org.llmsi.verifier.model;
+
+import java.util.List;
+import org.llmsi.verifier.report.Location;
+
+/**
+ * A worked example whose every claim matched its re-computed value.
+ *
+ * @param title as written on the fence
+ * @param location the fence line
+ * @param steps its statements in order
+ */
+public record VerifiedExample(String title, Location location, List<ExampleStep> steps) {
+  public VerifiedExample {
+    steps = List.copyOf(steps);
+  }
+
+  public long claims() {
+    return steps.stream().filter(ExampleStep::isClaim).count();
+  }
+}
