@@ -118,8 +118,8 @@ public final class Verifier {
         continue;
       }
       Page page = reader.read(SourceFile.of(file, shown(file), text.replace("\r\n", "\n")), errors);
-      if (page == null) continue;
-      Page clash = byOrder.putIfAbsent(page.header().get("order"), page);
+      String order = page.header().get("order");
+      Page clash = order == null || !order.matches("\\d+") ? null : byOrder.putIfAbsent(order, page);
       if (clash != null) {
         errors.add(Diagnostic.of(Kind.DUPLICATE, page.file().location(
                 Math.max(0, page.file().text().indexOf("order=")), "order=".length() + page.header().get("order").length()),

@@ -24,6 +24,12 @@ public final class EvaluationError extends Exception {
     this.notes = List.of(notes);
   }
 
+  /** A failure whose cause was already reported where it lies (e.g. a data entry without source). */
+  public static EvaluationError alreadyReported(Expr at) {
+    return new EvaluationError(null, "already reported", at);
+  }
+
+  /** The class of failure, or null when it was already reported elsewhere. */
   public Kind kind() {
     return kind;
   }

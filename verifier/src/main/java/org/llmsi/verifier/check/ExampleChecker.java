@@ -36,6 +36,8 @@ final class ExampleChecker {
   private final TexWriter tex;
   private final Map<String, List<Location>> usage = new HashMap<>();
   private int claims;
+  /** Set when a step failed on an error reported elsewhere (a bad data entry). */
+  private boolean failed;
 
   ExampleChecker(Glossary glossary, DataSets data, Map<String, CheckedFormula> formulas, List<Diagnostic> errors) {
     this.glossary = glossary;
@@ -79,12 +81,13 @@ final class ExampleChecker {
     }
     Map<String, Binding> scope = new LinkedHashMap<>();
     List<ExampleStep> steps = new ArrayList<>();
+    failed = false;
     int before = errors.size();
     for (Statement st : statements) {
       ExampleStep step = step(block, st, scope);
       if (step != null) steps.add(step);
     }
-    return errors.size() > before ? null : new VerifiedExample(title, block.fence(), steps);
+    return errors.size() > before || failed ? null : new VerifiedExample(title, block.fence(), steps);
   }
 
   private ExampleStep step(FencedBlock block, Statement st, Map<String, Binding> scope) {
@@ -108,8 +111,11 @@ final class ExampleChecker {
     try {
       value = new Evaluator(new ExampleScope(block, scope, where)).eval(rhs);
     } catch (EvaluationError e) {
-      errors.add(new Diagnostic(e.kind(), block.locate(e.start(), Math.max(e.end() - e.start(), 1)), e.getMessage(),
-          e.notes(), Optional.empty()));
+      if (e.kind() != null) {
+        errors.add(new Diagnostic(e.kind(), block.locate(e.start(), Math.max(e.end() - e.start(), 1)), e.getMessage(),
+            e.notes(), Optional.empty()));
+      }
+      failed = true;
       return null;
     }
     if (!Double.isFinite(value.value())) {
@@ -153,7 +159,7 @@ final class ExampleChecker {
       List<String> notes = new ArrayList<>();
       notes.add("stated:   " + stated.text() + accepts(stated, st.claim().tolerance()));
       notes.add("computed: " + shownComputed + (value.dimension().isNone() ? ""
-          : " (" + String.format(Locale.ROOT, "%,.6g", value.value()) + " " + value.dimension() + ")"));
+          : " (" + ValueFormat.grouped(value.value()) + " " + value.dimension() + ")"));
       String twin = ClaimCheck.prefixTwin(value.value(), stated);
       if (twin != null) {
         String numberText = stated.text().substring(0, stated.text().length() - unit.length()).strip();
@@ -252,6 +258,9 @@ final class ExampleChecker {
             + "': data references are set.key.field (e.g. gpus.h100_sxm.hbm_bw) or alias.field", n);
       }
       DataValue v = entity.fields().get(field);
+      if (v == null && data.isInvalid(entity.key() + "." + field)) {
+        throw EvaluationError.alreadyReported(n);
+      }
       if (v == null) {
         String hint = Names.suggest(field, entity.fields().keySet());
         throw new EvaluationError(Kind.UNKNOWN_NAME, entity.name() + " has no figure '" + field + "'", n,

@@ -32,6 +32,7 @@ final class FormulaChecker {
   private final Map<String, CheckedFormula> formulas = new LinkedHashMap<>();
   private final Map<String, FencedBlock> seenIds = new HashMap<>();
   private int tries;
+  private boolean invalidSymbolUsed;
 
   FormulaChecker(Glossary glossary, ReferenceCatalog catalog, PropertyCheck property, List<Diagnostic> errors) {
     this.glossary = glossary;
@@ -76,6 +77,7 @@ final class FormulaChecker {
       return;
     }
     int before = errors.size();
+    invalidSymbolUsed = false;
     SymbolDef result = glossary.symbol(eq.name()).orElse(null);
     if (result == null) {
       unknown(block, eq.name(), eq.nameStart(), eq.nameEnd());
@@ -111,7 +113,7 @@ final class FormulaChecker {
         inputs.add(s);
       }
     }
-    if (errors.size() > before) return;
+    if (errors.size() > before || invalidSymbolUsed) return;
     if (!dimensionsAgree(block, eq, result, inputs, constants)) return;
     BoundReference reference = bind(block, id, List.copyOf(inputs));
     CheckedFormula checked = new CheckedFormula(id, block, eq, result, List.copyOf(inputs), constants, reference);
@@ -120,6 +122,10 @@ final class FormulaChecker {
   }
 
   private void unknown(FencedBlock block, String name, int start, int end) {
+    if (glossary.isInvalid(name)) {
+      invalidSymbolUsed = true; // its entry's own error says what to fix
+      return;
+    }
     List<String> notes = new ArrayList<>();
     String hint = Names.suggest(name, glossary.symbols().stream().map(SymbolDef::name).toList());
     if (hint != null) notes.add(hint);
@@ -155,8 +161,9 @@ final class FormulaChecker {
     }
     if (!rhs.dimension().equals(result.unit().dimension())) {
       List<String> notes = new ArrayList<>();
-      notes.add("left side: " + result.name() + " is declared in " + result.unitText()
-          + " (" + result.unit().dimension() + ")");
+      String declared = result.unitText().equals(result.unit().dimension().toString())
+          ? "" : " (" + result.unit().dimension() + ")";
+      notes.add("left side: " + result.name() + " is declared in " + result.unitText() + declared);
       notes.add("right side: " + rhs.dimension());
       String hint = UnitHints.hint(result.unit().dimension(), rhs.dimension());
       if (hint != null) notes.add(hint);

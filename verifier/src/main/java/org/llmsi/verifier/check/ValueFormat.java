@@ -38,6 +38,14 @@ public final class ValueFormat {
     return sig(scaled) + " " + PREFIXES[idx] + d;
   }
 
+  /** Base-unit figures as an engineer writes them out: 1,342,177,280 or 0.000123457. */
+  public static String grouped(double v) {
+    java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(6));
+    if (Math.abs(v) >= 1e21 || (v != 0 && Math.abs(v) < 1e-6)) return String.format(Locale.ROOT, "%.5e", v);
+    if (d.scale() <= 0) return String.format(Locale.ROOT, "%,d", d.toBigInteger());
+    return d.stripTrailingZeros().toPlainString();
+  }
+
   static String sig(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e7) return String.format(Locale.ROOT, "%d", (long) v);
     String s = String.format(Locale.ROOT, Math.abs(v) >= 1e7 || Math.abs(v) < 1e-3 ? "%.4g" : "%.4g", v);

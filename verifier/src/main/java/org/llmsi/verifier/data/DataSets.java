@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 public final class DataSets {
   private final Map<String, Map<String, Entity>> sets;
+  private final java.util.Set<String> invalid;
 
   /**
    * A model or accelerator.
@@ -30,12 +31,18 @@ public final class DataSets {
    */
   public record Entity(String key, String name, Map<String, DataValue> fields) {}
 
-  private DataSets(Map<String, Map<String, Entity>> sets) {
+  private DataSets(Map<String, Map<String, Entity>> sets, java.util.Set<String> invalid) {
     this.sets = sets;
+    this.invalid = invalid;
   }
 
   public static DataSets empty() {
-    return new DataSets(Map.of());
+    return new DataSets(Map.of(), java.util.Set.of());
+  }
+
+  /** Whether a dotted key names a figure whose entry had errors (already reported there). */
+  public boolean isInvalid(String key) {
+    return invalid.contains(key);
   }
 
   public Optional<Entity> entity(String set, String key) {
@@ -53,11 +60,13 @@ public final class DataSets {
   /** Reads every data file; the set's name is the file name without {@code .yaml}. */
   public static DataSets read(Map<String, Path[]> files, List<Diagnostic> errors) {
     Map<String, Map<String, Entity>> sets = new TreeMap<>();
-    files.forEach((set, paths) -> sets.put(set, readSet(set, paths[0], paths[1], errors)));
-    return new DataSets(sets);
+    java.util.Set<String> invalid = new java.util.HashSet<>();
+    files.forEach((set, paths) -> sets.put(set, readSet(set, paths[0], paths[1], errors, invalid)));
+    return new DataSets(sets, invalid);
   }
 
-  private static Map<String, Entity> readSet(String set, Path file, Path shown, List<Diagnostic> errors) {
+  private static Map<String, Entity> readSet(String set, Path file, Path shown, List<Diagnostic> errors,
+      java.util.Set<String> invalid) {
     Map<String, Entity> out = new LinkedHashMap<>();
     YamlFile yaml = YamlFile.read(file, shown, errors);
     if (yaml == null) return out;
@@ -84,6 +93,7 @@ public final class DataSets {
         }
         DataValue v = value(set + "." + key + "." + fieldName, yaml, field, errors);
         if (v != null) values.put(fieldName, v);
+        else invalid.add(set + "." + key + "." + fieldName);
       }
       out.put(key, new Entity(set + "." + key, name, values));
     }

@@ -24,13 +24,20 @@ public final class Glossary {
       Set.of("tex", "meaning", "unit", "domain", "integer", "value", "source");
 
   private final Map<String, SymbolDef> symbols;
+  private final Set<String> invalid;
 
-  private Glossary(Map<String, SymbolDef> symbols) {
+  private Glossary(Map<String, SymbolDef> symbols, Set<String> invalid) {
     this.symbols = symbols;
+    this.invalid = invalid;
   }
 
   public static Glossary empty() {
-    return new Glossary(Map.of());
+    return new Glossary(Map.of(), Set.of());
+  }
+
+  /** Whether the symbol is declared but its entry had errors (already reported at the entry). */
+  public boolean isInvalid(String name) {
+    return invalid.contains(name);
   }
 
   public Optional<SymbolDef> symbol(String name) {
@@ -46,6 +53,7 @@ public final class Glossary {
     YamlFile yaml = YamlFile.read(file, shownPath, errors);
     if (yaml == null) return empty();
     Map<String, SymbolDef> out = new LinkedHashMap<>();
+    Set<String> invalid = new java.util.HashSet<>();
     for (NodeTuple entry : yaml.entries()) {
       String name = YamlFile.key(entry);
       Node keyNode = entry.getKeyNode();
@@ -58,12 +66,14 @@ public final class Glossary {
       if (fields == null) {
         errors.add(Diagnostic.of(Kind.DATA, yaml.at(entry.getValueNode()),
             "symbol '" + name + "' must be a mapping with tex, meaning, unit and domain"));
+        invalid.add(name);
         continue;
       }
       SymbolDef def = symbol(name, yaml, keyNode, fields, errors);
       if (def != null) out.put(name, def);
+      else invalid.add(name);
     }
-    return new Glossary(out);
+    return new Glossary(out, invalid);
   }
 
   private static SymbolDef symbol(

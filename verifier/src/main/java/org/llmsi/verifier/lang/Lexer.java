@@ -133,8 +133,8 @@ final class Lexer {
         pos = unitEnd;
         return new Token(Type.NUMBER, src.substring(start, unitEnd), start, unitEnd, value, unit);
       } catch (UnitParser.UnitException e) {
-        String hint = unitText.matches("[A-Za-z_][A-Za-z0-9_]*")
-            ? " (to multiply by a symbol, write '" + text + " * " + unitText + "')"
+        String hint = unitText.matches("[A-Za-z_][A-Za-z0-9_]*") && e.getMessage().startsWith("unknown unit")
+            ? "; to multiply by a symbol, write '" + text + " * " + unitText + "'"
             : "";
         throw new SyntaxError(e.getMessage() + hint, unitStart, unitEnd);
       }

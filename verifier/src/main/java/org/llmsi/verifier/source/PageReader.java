@@ -27,13 +27,16 @@ public final class PageReader {
 
   private final Parser markdown = Parser.builder().build();
 
-  /** Reads one page; problems go to {@code errors}. Returns null when the page is unusable. */
+  /**
+   * Reads one page; problems go to {@code errors}. A page with a bad header is still returned, so
+   * its blocks are checked too and one run reports everything.
+   */
   public Page read(SourceFile file, List<Diagnostic> errors) {
     Map<String, String> header = header(file, errors);
-    if (header == null) return null;
     // JBake's "~~~~~~" separator would open a tilde fence in CommonMark; blank the header out
     // (keeping its length) so the body parses as JBake renders it and offsets stay file offsets.
-    int bodyStart = file.text().indexOf(HEADER_END) + HEADER_END.length();
+    int headerEnd = file.text().indexOf(HEADER_END);
+    int bodyStart = headerEnd < 0 ? 0 : headerEnd + HEADER_END.length();
     String body = file.text().substring(0, bodyStart).replaceAll("[^\\n]", " ") + file.text().substring(bodyStart);
     Document doc = markdown.parse(body);
     List<FencedBlock> blocks = new ArrayList<>();
@@ -48,10 +51,9 @@ public final class PageReader {
       errors.add(Diagnostic.of(Kind.FRONT_MATTER, file.location(0, 0),
           "page has no header: start it with title=…, type=page, status=published, order=N and a line "
               + HEADER_END));
-      return null;
+      return Map.of();
     }
     Map<String, String> header = new LinkedHashMap<>();
-    int before = errors.size();
     int offset = 0;
     for (String line : text.substring(0, end).split("\n", -1)) {
       String l = line.strip();
@@ -79,7 +81,7 @@ public final class PageReader {
       errors.add(Diagnostic.of(Kind.FRONT_MATTER, headerLine(file, "order"),
           "order must be a whole number (the chapter's place in the book), got '" + header.get("order") + "'"));
     }
-    return errors.size() > before ? null : header;
+    return header;
   }
 
   private static org.llmsi.verifier.report.Location headerLine(SourceFile file, String key) {

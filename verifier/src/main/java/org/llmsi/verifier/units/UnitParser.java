@@ -108,7 +108,7 @@ public final class UnitParser {
   }
 
   private static Atom atom(String atom, String whole) throws UnitException {
-    if (atom.equals("FLOPS")) {
+    if (atom.endsWith("FLOPS")) {
       throw new UnitException("'FLOPS' is ambiguous: write FLOP for a count and FLOP/s for a rate");
     }
     Atom plain = PLAIN.get(atom);
@@ -134,7 +134,7 @@ public final class UnitParser {
     if (atom.equals("b") || atom.endsWith("b") && SI.containsKey(atom.substring(0, atom.length() - 1))) {
       throw new UnitException("'" + atom + "' is ambiguous: write bit for bits and B for bytes");
     }
-    throw new UnitException("unknown unit '" + atom + "' in '" + whole
-        + "' (known: B, bit, FLOP, s, min, h, day, USD, % with prefixes k M G T P E m u n or Ki Mi Gi Ti Pi)");
+    throw new UnitException("unknown unit '" + atom + "'" + (atom.equals(whole) ? "" : " in '" + whole + "'")
+        + " (units: B, bit, FLOP, s, min, h, day, USD, %; prefixes k M G T P E m u n, Ki Mi Gi Ti Pi)");
   }
 }

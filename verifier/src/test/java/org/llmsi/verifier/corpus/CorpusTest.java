@@ -1,0 +1,87 @@
+package org.llmsi.verifier.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.llmsi.verifier.cli.VerifierMain;
+
+/**
+ * The bad-input corpus: each folder under {@code corpus/} is a tiny guide with one kind of mistake
+ * and {@code expected.txt}, the exact output (diagnostics and summary) the verifier must print.
+ * Run with {@code -Dgolden.update=true} to rewrite the golden files after an intended change, then
+ * review the diff.
+ */
+class CorpusTest {
+  static final Path CORPUS = Path.of("src/test/resources/corpus");
+  static final String DEFAULT_CATALOG = "org.llmsi.verifier.corpus.CorpusCatalogs#ridge";
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+  @TestFactory
+  Stream<DynamicTest> everyFixtureYieldsExactlyItsGoldenDiagnostics() throws IOException {
+    return fixtures().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+      Run run = run(dir);
+      Path golden = dir.resolve("expected.txt");
+      if (UPDATE) {
+        Files.writeString(golden, run.output(), StandardCharsets.UTF_8);
+      }
+      String expected = Files.readString(golden, StandardCharsets.UTF_8);
+      assertEquals(expected, run.output(), "output of " + dir.getFileName());
+      boolean shouldPass = dir.getFileName().toString().startsWith("ok-");
+      assertEquals(shouldPass ? 0 : 1, run.status(), "exit status of " + dir.getFileName());
+    }));
+  }
+
+  @Test
+  void corpusIsLargeAndNoFixtureShowsAStackTrace() throws IOException {
+    List<Path> fixtures = fixtures();
+    assertFalse(fixtures.size() < 25, "the corpus must keep at least 25 fixtures, has " + fixtures.size());
+    for (Path dir : fixtures) {
+      String golden = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
+      assertFalse(golden.contains("Exception") || golden.contains("\tat "), dir + " shows a stack trace");
+    }
+  }
+
+  static List<Path> fixtures() throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> list = Files.list(CORPUS)) {
+      list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("_"))
+          .sorted().forEach(out::add);
+    }
+    return out;
+  }
+
+  record Run(int status, String output) {}
+
+  /** Runs the CLI in-process on a fixture, as a contributor would from the corpus folder. */
+  static Run run(Path dir) throws IOException {
+    List<String> args = new ArrayList<>(List.of("verify", "--no-timing", "--tries=200",
+        "--relative-to=" + CORPUS.toAbsolutePath()));
+    Path extra = dir.resolve("args");
+    boolean catalogGiven = false;
+    if (Files.exists(extra)) {
+      for (String a : Files.readString(extra).strip().split("\\s+")) {
+        args.add(a);
+        catalogGiven |= a.startsWith("--references");
+      }
+    }
+    if (!catalogGiven) args.add("--references=" + DEFAULT_CATALOG);
+    if (!Files.isDirectory(dir.resolve("data"))) args.add("--data=" + CORPUS.resolve("_data"));
+    args.add(dir.toString());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = VerifierMain.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    return new Run(status, out + err.toString());
+  }
+}
