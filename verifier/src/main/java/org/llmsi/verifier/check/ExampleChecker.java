@@ -113,7 +113,7 @@ final class ExampleChecker {
     } catch (EvaluationError e) {
       if (e.kind() != null) {
         errors.add(new Diagnostic(e.kind(), block.locate(e.start(), Math.max(e.end() - e.start(), 1)), e.getMessage(),
-            e.notes(), Optional.empty()));
+            e.notes()));
       }
       failed = true;
       return null;
@@ -141,7 +141,7 @@ final class ExampleChecker {
               + ValueFormat.auto(value) + "'"
           : "unit mismatch: claim is in " + stated.unit().text() + " (" + stated.unit().dimension()
               + ") but '" + name + "' is in " + value.dimension();
-      errors.add(new Diagnostic(Kind.UNITS, claimAt, message, notes, Optional.empty()));
+      errors.add(new Diagnostic(Kind.UNITS, claimAt, message, notes));
       return null;
     }
     if (st.claim().tolerance() != null) {
@@ -171,8 +171,8 @@ final class ExampleChecker {
       String claimLine = block.line(block.lineIndexOf(stated.start()));
       String replaced = claimLine.substring(0, col) + computed + claimLine.substring(col + numberText.length());
       errors.add(new Diagnostic(Kind.CLAIM, claimAt,
-          "claim " + stated.text() + " does not match computed " + shownComputed, notes, Optional.empty())
-          .withReplacement(replaced));
+          "claim " + stated.text() + " does not match computed " + shownComputed, notes)
+          .withFix(replaced, computed + (unit.isEmpty() ? "" : " " + unit)));
       return null;
     }
     return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shownComputed, stated.text());

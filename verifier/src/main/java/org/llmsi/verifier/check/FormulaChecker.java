@@ -131,7 +131,7 @@ final class FormulaChecker {
     if (hint != null) notes.add(hint);
     notes.add("note: every symbol is declared once in data/symbols.yaml (tex, meaning, unit, domain)");
     errors.add(new Diagnostic(Kind.UNKNOWN_NAME, block.locate(start, end - start),
-        "unknown symbol '" + name + "'", notes, java.util.Optional.empty()));
+        "unknown symbol '" + name + "'", notes));
   }
 
   private boolean dimensionsAgree(FencedBlock block, Equation eq, SymbolDef result, Set<SymbolDef> inputs,
@@ -156,7 +156,7 @@ final class FormulaChecker {
       }).eval(eq.rhs());
     } catch (EvaluationError e) {
       errors.add(new Diagnostic(e.kind(), block.locate(e.start(), e.end() - e.start()), e.getMessage(),
-          e.notes(), java.util.Optional.empty()));
+          e.notes()));
       return false;
     }
     if (!rhs.dimension().equals(result.unit().dimension())) {
@@ -170,7 +170,7 @@ final class FormulaChecker {
       errors.add(new Diagnostic(Kind.UNITS, block.locate(eq.rhs().start(), eq.rhs().end() - eq.rhs().start()),
           "unit mismatch in formula " + block.argument() + ": left side is " + result.unit().dimension()
               + " but right side is " + rhs.dimension(),
-          notes, java.util.Optional.empty()));
+          notes));
       return false;
     }
     return true;
@@ -221,7 +221,7 @@ final class FormulaChecker {
     if (hint != null) notes.add("hint: " + hint);
     errors.add(new Diagnostic(Kind.PROPERTY, f.block().file().location(f.block().argumentOffset(), f.id().length()),
         "formula " + f.id() + " disagrees with its reference " + f.reference().displayName(),
-        notes, java.util.Optional.empty()));
+        notes));
   }
 
   private String unitSuffix(String symbol) {

@@ -1,6 +1,9 @@
 package org.llmsi.verifier.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Map;
+import org.llmsi.verifier.fix.ClaimFixer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.llmsi.verifier.VerificationResult;
@@ -57,6 +60,11 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--no-timing", description = "Leave the time out of the summary (for golden files).")
   boolean noTiming;
 
+  @Option(names = "--fix", description = {
+      "Rewrite wrong claims in place with their computed values, then verify again.",
+      "Review the change with git diff. Other errors are left for you."})
+  boolean fix;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -84,6 +92,19 @@ public final class VerifyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 2;
+    }
+    if (fix && !result.ok()) {
+      try {
+        Map<Path, Integer> fixed = new ClaimFixer(options.displayBase()).apply(result.diagnostics());
+        for (Map.Entry<Path, Integer> f : fixed.entrySet()) {
+          out.println("fixed " + f.getValue() + (f.getValue() == 1 ? " claim in " : " claims in ")
+              + f.getKey().toString().replace('\\', '/'));
+        }
+        if (!fixed.isEmpty()) result = new Verifier(options).verify();
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("error: cannot rewrite claims: " + e.getMessage());
+        return 2;
+      }
     }
     DiagnosticPrinter printer = new DiagnosticPrinter(fmt, options.displayBase());
     for (Diagnostic d : result.diagnostics()) {

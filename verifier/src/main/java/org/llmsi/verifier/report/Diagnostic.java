@@ -11,21 +11,28 @@ import java.util.Optional;
  * @param message one line saying what is wrong
  * @param notes further lines: expected vs computed, inputs of a counter-example, hints
  * @param replacement the corrected source line, when the fix is mechanical (a claim's value)
+ * @param fix the text that replaces the located span to apply that correction ({@code --fix})
  */
 public record Diagnostic(
-    Kind kind, Location location, String message, List<String> notes, Optional<String> replacement)
+    Kind kind, Location location, String message, List<String> notes, Optional<String> replacement,
+    Optional<String> fix)
     implements Comparable<Diagnostic> {
 
   public Diagnostic {
     notes = List.copyOf(notes);
   }
 
-  public static Diagnostic of(Kind kind, Location location, String message, String... notes) {
-    return new Diagnostic(kind, location, message, List.of(notes), Optional.empty());
+  public Diagnostic(Kind kind, Location location, String message, List<String> notes) {
+    this(kind, location, message, notes, Optional.empty(), Optional.empty());
   }
 
-  public Diagnostic withReplacement(String line) {
-    return new Diagnostic(kind, location, message, notes, Optional.of(line));
+  public static Diagnostic of(Kind kind, Location location, String message, String... notes) {
+    return new Diagnostic(kind, location, message, List.of(notes));
+  }
+
+  /** The corrected line to show, and the text that replaces the located span to apply it. */
+  public Diagnostic withFix(String correctedLine, String spanText) {
+    return new Diagnostic(kind, location, message, notes, Optional.of(correctedLine), Optional.of(spanText));
   }
 
   @Override
