@@ -220,7 +220,7 @@ final class Parser {
   }
 
   private int nextIndex(int from) {
-    int i = from;
+    int i = Math.min(from, tokens.size() - 1); // never past the END token
     while (tokens.get(i).is("\n") && (!newlinesSeparate || depth > 0)) i++;
     return i;
   }

@@ -1,0 +1,41 @@
+package org.llmsi.verifier.guide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.llmsi.verifier.VerificationResult;
+import org.llmsi.verifier.Verifier;
+import org.llmsi.verifier.VerifyOptions;
+
+/** The blocks shown in LANGUAGE.md are real: they verify against the guide's own data. */
+class LanguageSpecTest {
+
+  @Test
+  void everyBlockInTheSpecificationVerifies(@TempDir Path site) throws IOException {
+    String spec = Files.readString(Path.of("LANGUAGE.md"), StandardCharsets.UTF_8);
+    // Blocks are shown inside ````markdown fences; take the inner ``` blocks verbatim.
+    Matcher m = Pattern.compile("````markdown\n(.*?)````", Pattern.DOTALL).matcher(spec);
+    List<String> blocks = new ArrayList<>();
+    while (m.find()) blocks.add(m.group(1));
+    assertEquals(2, blocks.size(), "LANGUAGE.md shows one formula and one example block");
+    Files.createDirectories(site.resolve("content"));
+    Files.writeString(site.resolve("content/spec.md"),
+        "title=Spec\ntype=page\nstatus=published\norder=1\n~~~~~~\n\n" + String.join("\n", blocks),
+        StandardCharsets.UTF_8);
+    VerificationResult result = new Verifier(VerifyOptions.of(site).withDataDir(Path.of("../site-src/data"))
+        .withCatalog("org.llmsi.verifier.corpus.CorpusCatalogs#ridge")).verify();
+    assertTrue(result.ok(), () -> result.diagnostics().toString());
+    assertEquals(1, result.summary().formulas());
+    assertEquals(2, result.summary().claims());
+  }
+}
