@@ -69,13 +69,26 @@ public final class Verifier {
     return abs.startsWith(base) ? base.relativize(abs) : abs;
   }
 
+  /** The glossary: data/symbols.yaml and any data/symbols/*.yaml, in name order. */
   private Glossary readGlossary(List<Diagnostic> errors) {
-    Path file = options.dataDir().resolve("symbols.yaml");
-    if (!Files.isRegularFile(file)) {
-      errors.add(Diagnostic.of(Kind.IO, Location.file(shown(file)), "the glossary data/symbols.yaml is missing"));
+    List<Path[]> files = new ArrayList<>();
+    Path single = options.dataDir().resolve("symbols.yaml");
+    if (Files.isRegularFile(single)) files.add(new Path[] {single, shown(single)});
+    Path folder = options.dataDir().resolve("symbols");
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> list = Files.list(folder)) {
+        list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted()
+            .forEach(p -> files.add(new Path[] {p, shown(p)}));
+      } catch (IOException e) {
+        errors.add(Diagnostic.of(Kind.IO, Location.file(shown(folder)), "cannot list glossary files: " + e.getMessage()));
+      }
+    }
+    if (files.isEmpty()) {
+      errors.add(Diagnostic.of(Kind.IO, Location.file(shown(single)),
+          "the glossary is missing: declare symbols in data/symbols.yaml or data/symbols/*.yaml"));
       return Glossary.empty();
     }
-    return Glossary.read(file, shown(file), errors);
+    return Glossary.read(files, errors);
   }
 
   private DataSets readDataSets(List<Diagnostic> errors) {

@@ -129,7 +129,7 @@ final class FormulaChecker {
     List<String> notes = new ArrayList<>();
     String hint = Names.suggest(name, glossary.symbols().stream().map(SymbolDef::name).toList());
     if (hint != null) notes.add(hint);
-    notes.add("note: every symbol is declared once in data/symbols.yaml (tex, meaning, unit, domain)");
+    notes.add("note: every symbol is declared once in data/symbols/*.yaml (tex, meaning, unit, domain)");
     errors.add(new Diagnostic(Kind.UNKNOWN_NAME, block.locate(start, end - start),
         "unknown symbol '" + name + "'", notes));
   }

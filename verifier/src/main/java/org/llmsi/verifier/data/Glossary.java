@@ -50,10 +50,29 @@ public final class Glossary {
 
   /** Reads a glossary file; problems are added to {@code errors} at their line. */
   public static Glossary read(Path file, Path shownPath, List<Diagnostic> errors) {
-    YamlFile yaml = YamlFile.read(file, shownPath, errors);
-    if (yaml == null) return empty();
+    List<Path[]> one = new java.util.ArrayList<>();
+    one.add(new Path[] {file, shownPath});
+    return read(one, errors);
+  }
+
+  /**
+   * Reads a glossary split over several files (one per topic keeps contributors out of each
+   * other's way); a symbol declared twice is an error at its second declaration.
+   *
+   * @param files pairs of {file on disk, path as shown}
+   */
+  public static Glossary read(List<Path[]> files, List<Diagnostic> errors) {
     Map<String, SymbolDef> out = new LinkedHashMap<>();
     Set<String> invalid = new java.util.HashSet<>();
+    for (Path[] f : files) {
+      YamlFile yaml = YamlFile.read(f[0], f[1], errors);
+      if (yaml != null) readInto(yaml, out, invalid, errors);
+    }
+    return new Glossary(out, invalid);
+  }
+
+  private static void readInto(YamlFile yaml, Map<String, SymbolDef> out, Set<String> invalid,
+      List<Diagnostic> errors) {
     for (NodeTuple entry : yaml.entries()) {
       String name = YamlFile.key(entry);
       Node keyNode = entry.getKeyNode();
@@ -69,11 +88,16 @@ public final class Glossary {
         invalid.add(name);
         continue;
       }
+      if (out.containsKey(name) || invalid.contains(name)) {
+        errors.add(Diagnostic.of(Kind.DUPLICATE, yaml.at(keyNode), "symbol '" + name + "' is declared twice",
+            out.containsKey(name) ? "note: first declared at " + out.get(name).location().display()
+                : "note: its first declaration has errors of its own"));
+        continue;
+      }
       SymbolDef def = symbol(name, yaml, keyNode, fields, errors);
       if (def != null) out.put(name, def);
       else invalid.add(name);
     }
-    return new Glossary(out, invalid);
   }
 
   private static SymbolDef symbol(
