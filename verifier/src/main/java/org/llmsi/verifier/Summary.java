@@ -29,8 +29,4 @@ public record Summary(int files, int formulas, long tries, int examples, int cla
   private static String plural(int n, String word) {
     return n == 1 ? word : word + "s";
   }
-
-  private static String plural(long n, String word) {
-    return n == 1 ? word : word + "s";
-  }
 }

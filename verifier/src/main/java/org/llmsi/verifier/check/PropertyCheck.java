@@ -9,7 +9,6 @@ import java.util.Map;
 import org.llmsi.verifier.check.ReferenceCatalog.BoundReference;
 import org.llmsi.verifier.data.SymbolDef;
 import org.llmsi.verifier.lang.Expr;
-import org.llmsi.verifier.units.Dimension;
 import org.quicktheories.api.AsString;
 import org.quicktheories.core.Configuration;
 import org.quicktheories.core.Gen;
@@ -169,9 +168,5 @@ public final class PropertyCheck {
 
   private static String trim(double f) {
     return f == Math.rint(f) ? String.valueOf((long) f) : String.format(Locale.ROOT, "%.6g", f);
-  }
-
-  static String dimensionName(Dimension d) {
-    return d.toString();
   }
 }

@@ -1,6 +1,5 @@
 package org.llmsi.verifier.source;
 
-import java.util.Arrays;
 import org.llmsi.verifier.report.Location;
 
 /**
@@ -22,15 +21,8 @@ public record FencedBlock(
   /** The file location of an offset into {@link #text}. */
   public Location locate(int offset, int length) {
     if (lineOffsets.length == 0) return file.location(fenceOffset, length);
-    int line = 0;
-    int lineStart = 0;
-    for (int i = 0; i < lineOffsets.length; i++) {
-      int start = startOfLine(i);
-      if (start > offset) break;
-      line = i;
-      lineStart = start;
-    }
-    return file.location(lineOffsets[line] + (offset - lineStart), length);
+    int line = lineIndexOf(offset);
+    return file.location(lineOffsets[line] + (offset - textLineStart(line)), length);
   }
 
   /** The location of the fence line itself. */
@@ -40,24 +32,24 @@ public record FencedBlock(
 
   /** The text of content line {@code i}. */
   public String line(int i) {
-    return text.split("\n", -1)[i];
+    int start = textLineStart(i);
+    int end = text.indexOf('\n', start);
+    return end < 0 ? text.substring(start) : text.substring(start, end);
   }
 
   /** Index of the content line holding block offset {@code offset}. */
   public int lineIndexOf(int offset) {
     int line = 0;
-    for (int i = 0; i < lineOffsets.length; i++) {
-      if (startOfLine(i) > offset) break;
-      line = i;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') line++;
     }
-    return line;
+    return Math.min(line, Math.max(lineOffsets.length - 1, 0));
   }
 
-  private int startOfLine(int i) {
+  /** Offset in {@link #text} at which content line {@code i} starts. */
+  private int textLineStart(int i) {
     int pos = 0;
-    for (int k = 0; k < i; k++) {
-      pos = text.indexOf('\n', pos) + 1;
-    }
+    for (int k = 0; k < i; k++) pos = text.indexOf('\n', pos) + 1;
     return pos;
   }
 
@@ -73,6 +65,6 @@ public record FencedBlock(
 
   @Override
   public String toString() {
-    return kind + " " + argument + " at " + fence() + " " + Arrays.toString(lineOffsets);
+    return kind + " " + argument + " at " + fence().display();
   }
 }
