@@ -44,6 +44,11 @@ public final class UnitParser {
     PLAIN.put("days", new Atom(86400, sec, false));
     PLAIN.put("USD", new Atom(1, usd, false));
     PLAIN.put("%", new Atom(0.01, Dimension.NONE, false));
+    // Words for counts: plain numbers, but they make a claim read as the reader says it
+    // (tokens/s, USD/Mtoken). They cannot catch a unit slip, so formulas keep to real units.
+    for (String word : new String[] {"1", "token", "tokens", "param", "params", "GPU", "GPUs", "req", "step", "steps"}) {
+      PLAIN.put(word, new Atom(1, Dimension.NONE, false));
+    }
     SI.put("k", 1e3);
     SI.put("M", 1e6);
     SI.put("G", 1e9);
@@ -126,7 +131,7 @@ public final class UnitParser {
       if (atom.startsWith(p.getKey())) {
         String rest = atom.substring(p.getKey().length());
         Atom base = PLAIN.get(rest);
-        if (base != null && base.factor == 1 && !rest.equals("%")) {
+        if (base != null && base.factor == 1 && !rest.equals("%") && !rest.equals("1")) {
           return new Atom(p.getValue(), base.dimension, false);
         }
       }
@@ -135,6 +140,6 @@ public final class UnitParser {
       throw new UnitException("'" + atom + "' is ambiguous: write bit for bits and B for bytes");
     }
     throw new UnitException("unknown unit '" + atom + "'" + (atom.equals(whole) ? "" : " in '" + whole + "'")
-        + " (units: B, bit, FLOP, s, min, h, day, USD, %; prefixes k M G T P E m u n, Ki Mi Gi Ti Pi)");
+        + " (units: B, bit, FLOP, s, min, h, day, USD, %, token, param, GPU, req, step; prefixes k M G T P E m u n, Ki Mi Gi Ti Pi)");
   }
 }

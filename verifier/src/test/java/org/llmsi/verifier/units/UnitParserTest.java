@@ -50,6 +50,15 @@ class UnitParserTest {
   }
 
   @Test
+  void countWordsArePlainNumbersThatReadWell() throws Exception {
+    assertTrue(unit("token/s").dimension().equals(Dimension.NONE.over(Dimension.of(Base.SECOND))));
+    assertEquals(unit("1/s").dimension(), unit("token/s").dimension());
+    assertEquals(1e-6, unit("USD/Mtoken").factor(), 1e-20);
+    assertEquals(Dimension.of(Base.DOLLAR), unit("USD/Mtoken").dimension());
+    assertEquals(1e9, unit("Gparams").factor());
+  }
+
+  @Test
   void ambiguousAndUnknownUnitsAreRefusedWithAReason() {
     assertTrue(assertThrows(UnitParser.UnitException.class, () -> unit("TFLOPS")).getMessage()
         .contains("FLOP/s"));
