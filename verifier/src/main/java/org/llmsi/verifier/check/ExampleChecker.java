@@ -104,12 +104,14 @@ final class ExampleChecker {
       Optional<Entity> entity = entityOf(n.name(), scope);
       if (entity.isPresent()) {
         scope.put(name, new Binding(null, entity.get()));
-        return new ExampleStep(where, sourceLine.strip(), name, "\\text{" + entity.get().name() + "}", entity.get().name(), null);
+        return new ExampleStep(where, sourceLine.strip(), name, "\\text{" + entity.get().name() + "}",
+            entity.get().name(), null, List.of());
       }
     }
     Quantity value;
+    List<DataValue> cites = new ArrayList<>();
     try {
-      value = new Evaluator(new ExampleScope(block, scope, where)).eval(rhs);
+      value = new Evaluator(new ExampleScope(block, scope, where, cites)).eval(rhs);
     } catch (EvaluationError e) {
       if (e.kind() != null) {
         errors.add(new Diagnostic(e.kind(), block.locate(e.start(), Math.max(e.end() - e.start(), 1)), e.getMessage(),
@@ -126,7 +128,7 @@ final class ExampleChecker {
     scope.put(name, new Binding(value, null));
     String rhsTex = tex.expr(rhs);
     if (st.claim() == null) {
-      return new ExampleStep(where, sourceLine.strip(), name, rhsTex, ValueFormat.auto(value), null);
+      return new ExampleStep(where, sourceLine.strip(), name, rhsTex, ValueFormat.auto(value), null, cites);
     }
     claims++;
     Expr.Num stated = st.claim().stated();
@@ -175,7 +177,7 @@ final class ExampleChecker {
           .withFix(replaced, computed + (unit.isEmpty() ? "" : " " + unit)));
       return null;
     }
-    return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shownComputed, stated.text());
+    return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shownComputed, stated.text(), cites);
   }
 
   private static String accepts(Expr.Num stated, Expr.Num tolerance) {
@@ -206,11 +208,13 @@ final class ExampleChecker {
     private final FencedBlock block;
     private final Map<String, Binding> scope;
     private final Location step;
+    private final List<DataValue> cites;
 
-    ExampleScope(FencedBlock block, Map<String, Binding> scope, Location step) {
+    ExampleScope(FencedBlock block, Map<String, Binding> scope, Location step, List<DataValue> cites) {
       this.block = block;
       this.scope = scope;
       this.step = step;
+      this.cites = cites;
     }
 
     @Override
@@ -266,6 +270,7 @@ final class ExampleChecker {
         throw new EvaluationError(Kind.UNKNOWN_NAME, entity.name() + " has no figure '" + field + "'", n,
             hint != null ? hint : "note: known figures: " + String.join(", ", entity.fields().keySet()));
       }
+      if (!cites.contains(v)) cites.add(v);
       return new Quantity(v.baseValue(), v.unit().dimension());
     }
 

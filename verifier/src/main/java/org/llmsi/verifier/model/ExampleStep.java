@@ -1,5 +1,7 @@
 package org.llmsi.verifier.model;
 
+import java.util.List;
+import org.llmsi.verifier.data.DataValue;
 import org.llmsi.verifier.report.Location;
 
 /**
@@ -11,9 +13,15 @@ import org.llmsi.verifier.report.Location;
  * @param tex the right-hand side typeset
  * @param computed the computed value, formatted (in the claim's unit and precision for claims)
  * @param claimed the stated value as printed (e.g. {@code 1.34 GB}), or null for a plain binding
+ * @param cites the sourced data figures this step read, so the page can cite them where they are used
  */
 public record ExampleStep(
-    Location location, String source, String name, String tex, String computed, String claimed) {
+    Location location, String source, String name, String tex, String computed, String claimed,
+    List<DataValue> cites) {
+  public ExampleStep {
+    cites = List.copyOf(cites);
+  }
+
   public boolean isClaim() {
     return claimed != null;
   }

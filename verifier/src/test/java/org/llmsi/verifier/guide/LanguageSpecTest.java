@@ -37,5 +37,11 @@ class LanguageSpecTest {
     assertTrue(result.ok(), () -> result.diagnostics().toString());
     assertEquals(1, result.summary().formulas());
     assertEquals(2, result.summary().claims());
+    // A step that reads data cites the figures it used, so the page can cite them where they are used.
+    var ridge = result.guide().examples().get(0).steps().stream().filter(st -> st.name().equals("ridge"))
+        .findFirst().orElseThrow();
+    assertEquals(List.of("gpus.h100_sxm.bf16_dense", "gpus.h100_sxm.hbm_bw"),
+        ridge.cites().stream().map(v -> v.key()).toList());
+    assertTrue(ridge.cites().get(1).source().contains("datasheet"));
   }
 }
