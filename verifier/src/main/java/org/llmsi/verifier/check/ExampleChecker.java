@@ -111,7 +111,7 @@ final class ExampleChecker {
     Quantity value;
     List<DataValue> cites = new ArrayList<>();
     try {
-      value = new Evaluator(new ExampleScope(block, scope, where, cites)).eval(rhs);
+      value = new Evaluator(new ExampleScope(scope, where, cites)).eval(rhs);
     } catch (EvaluationError e) {
       if (e.kind() != null) {
         errors.add(new Diagnostic(e.kind(), block.locate(e.start(), Math.max(e.end() - e.start(), 1)), e.getMessage(),
@@ -205,13 +205,11 @@ final class ExampleChecker {
 
   /** Resolves names in an example: bindings, data references, constants, and formula calls. */
   private final class ExampleScope implements Evaluator.Scope {
-    private final FencedBlock block;
     private final Map<String, Binding> scope;
     private final Location step;
     private final List<DataValue> cites;
 
-    ExampleScope(FencedBlock block, Map<String, Binding> scope, Location step, List<DataValue> cites) {
-      this.block = block;
+    ExampleScope(Map<String, Binding> scope, Location step, List<DataValue> cites) {
       this.scope = scope;
       this.step = step;
       this.cites = cites;
