@@ -304,17 +304,7 @@ final class ExampleChecker {
         args.put(s.name(), argument(s, b.quantity(), call, f));
       }
       usage.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(step);
-      return new Evaluator(new Evaluator.Scope() {
-        @Override
-        public Quantity name(Expr.Name n) {
-          return args.get(n.name());
-        }
-
-        @Override
-        public Quantity call(Expr.Call c, Evaluator e) {
-          throw new IllegalStateException("formulas call only built-ins");
-        }
-      }).eval(f.equation().rhs());
+      return new Evaluator(Evaluator.Scope.ofSymbols(args)).eval(f.equation().rhs());
     }
 
     private Quantity argument(SymbolDef s, Quantity q, Expr at, CheckedFormula f) throws EvaluationError {
