@@ -52,7 +52,7 @@ public final class VerificationReport {
         .append(summary.line(false)).append(".\n\n");
     out.append("A formula is property-tested against an independent Java reference method: the")
         .append(" verifier draws random inputs from the glossary's domains with the seed shown, and the")
-        .append(" Markdown formula and the method must agree within 10^-9 relative on every one. A claim")
+        .append(" Markdown formula and the method must agree within a relative 1e-9 on every one. A claim")
         .append(" (`≈ value unit`) is re-computed and must round to the printed digits.\n\n");
     formulaTable(out);
     for (VerifiedFormula f : guide.formulas()) formulaSection(out, f);
