@@ -66,7 +66,7 @@ public final class ParallelismCommunication {
    * Pipeline parallelism: bytes one stage boundary carries per step, m micro-batches of b
    * sequences, an activation forward and a gradient backward each: 2 m s b d e.
    */
-  @Reference(id = "pp_bytes_per_step", symbols = {"m", "s", "b", "d", "e"})
+  @Reference(id = "pp_bytes_per_step", symbols = {"n_mb", "s", "b", "d", "e"})
   public static double pipelineBytes(
       double microBatches, double sequence, double microBatchSize, double d, double bytesPerElement) {
     return 2 * microBatches * sequence * microBatchSize * d * bytesPerElement;

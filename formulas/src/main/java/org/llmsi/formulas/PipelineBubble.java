@@ -15,31 +15,31 @@ public final class PipelineBubble {
   private PipelineBubble() {}
 
   /** GPipe: (p-1)/(m+p-1) of the step is idle. */
-  @Reference(id = "bubble_gpipe", symbols = {"p", "m"})
+  @Reference(id = "bubble_gpipe", symbols = {"p", "n_mb"})
   public static double gpipe(double stages, double microBatches) {
     return (stages - 1) / (microBatches + stages - 1);
   }
 
   /** 1F1B: the same idle share as GPipe. */
-  @Reference(id = "bubble_1f1b", symbols = {"p", "m"})
+  @Reference(id = "bubble_1f1b", symbols = {"p", "n_mb"})
   public static double oneForwardOneBackward(double stages, double microBatches) {
     return (stages - 1) / (microBatches + stages - 1);
   }
 
   /** Interleaved 1F1B with v chunks per device: (p-1)/(v m + p - 1). */
-  @Reference(id = "bubble_interleaved", symbols = {"p", "m", "v"})
+  @Reference(id = "bubble_interleaved", symbols = {"p", "n_mb", "v"})
   public static double interleaved(double stages, double microBatches, double chunks) {
     return (stages - 1) / (chunks * microBatches + stages - 1);
   }
 
   /** Megatron's bubble time over ideal time, (p-1)/(v m) (Narayanan et al. 2021, section 2.2). */
-  @Reference(id = "bubble_over_ideal", symbols = {"p", "m", "v"})
+  @Reference(id = "bubble_over_ideal", symbols = {"p", "n_mb", "v"})
   public static double bubbleOverIdeal(double stages, double microBatches, double chunks) {
     return (stages - 1) / (chunks * microBatches);
   }
 
   /** Micro-batches whose activations the first stage holds at once: m for GPipe, min(p, m) for 1F1B. */
-  @Reference(id = "in_flight_1f1b", symbols = {"p", "m"})
+  @Reference(id = "in_flight_1f1b", symbols = {"p", "n_mb"})
   public static double inFlightMicroBatches1F1B(double stages, double microBatches) {
     return Math.min(stages, microBatches);
   }
