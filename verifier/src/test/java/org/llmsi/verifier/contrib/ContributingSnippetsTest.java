@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -47,6 +50,8 @@ class ContributingSnippetsTest {
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final Set<String> KINDS =
       Set.of("chapter", "glossary", "reference", "property", "append", "excerpt", "broken", "output", "annotation");
+
+  private static final Pattern SHOWN_OUTPUT = Pattern.compile("<!-- snippet: (output|annotation) (\\S+) -->");
 
   private static List<Snippet> snippets;
 
@@ -148,6 +153,25 @@ class ContributingSnippetsTest {
   }
 
   @Test
+  void theCommandsItGivesAreTheReadmes() throws IOException {
+    ReadmeCommands readme = ReadmeCommands.read(Repository.root().resolve("README.md"));
+    List<String> shellLines = shellLines();
+    assertTrue(shellLines.contains(readme.test()), "CONTRIBUTING.md runs the tests with " + readme.test());
+    assertTrue(shellLines.contains(readme.build()), "CONTRIBUTING.md builds the site with " + readme.build());
+  }
+
+  /** Every command line of the document's sh blocks, without comments. */
+  private static List<String> shellLines() throws IOException {
+    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(doc);
+    while (m.find()) {
+      for (String line : m.group(1).split("\n")) out.add(ReadmeCommands.withoutComment(line));
+    }
+    return out;
+  }
+
+  @Test
   void everyExcerptIsStillInTheFileItQuotes() throws IOException {
     assertFalse(of("excerpt").isEmpty());
     for (Snippet excerpt : of("excerpt")) {
@@ -225,29 +249,19 @@ class ContributingSnippetsTest {
     List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-proc:none",
         "-parameters", "-Xlint:all", "-Werror", "-classpath", classPath(tests)));
     for (Snippet s : sources) {
-      String pkg = s.body().lines().filter(l -> l.startsWith("package ")).findFirst().orElseThrow()
-          .replaceAll("package |;", "").strip();
-      Path file = src.resolve(pkg.replace('.', '/')).resolve(s.name() + ".java");
+      Path file = src.resolve(packageOf(s).replace('.', '/')).resolve(s.name() + ".java");
       Files.createDirectories(file.getParent());
       Files.writeString(file, s.body(), StandardCharsets.UTF_8);
       args.add(file.toString());
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter messages = new StringWriter();
-    int status = javac.run(null, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-        new java.io.PrintStream(new java.io.OutputStream() {
-          @Override
-          public void write(int b) {
-            messages.write(b);
-          }
-        }, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
-    assertEquals(0, status, "CONTRIBUTING.md's Java does not compile:\n" + messages);
+    ByteArrayOutputStream messages = new ByteArrayOutputStream();
+    int status = javac.run(null, null, messages, args.toArray(String[]::new));
+    assertEquals(0, status, "CONTRIBUTING.md's Java does not compile:\n" + messages.toString(StandardCharsets.UTF_8));
     SnippetClassLoader loader = new SnippetClassLoader(classes, ContributingSnippetsTest.class.getClassLoader());
     List<Class<?>> loaded = new ArrayList<>();
     for (Snippet s : sources) {
-      String pkg = s.body().lines().filter(l -> l.startsWith("package ")).findFirst().orElseThrow()
-          .replaceAll("package |;", "").strip();
-      loaded.add(loader.loadClass(pkg + "." + s.name()));
+      loaded.add(loader.loadClass(packageOf(s) + "." + s.name()));
     }
     return loaded;
   }
@@ -265,6 +279,12 @@ class ContributingSnippetsTest {
       entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
     }
     return entries.stream().distinct().collect(Collectors.joining(java.io.File.pathSeparator));
+  }
+
+  private static String packageOf(Snippet java) {
+    return java.body().lines().filter(l -> l.startsWith("package ")).findFirst()
+        .orElseThrow(() -> new AssertionError("CONTRIBUTING.md:" + java.line() + ": a Java snippet names its package"))
+        .replaceAll("package |;", "").strip();
   }
 
   private static List<String> formulaIds(String chapter) {
@@ -288,8 +308,7 @@ class ContributingSnippetsTest {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
       out.append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!-- snippet: (output|annotation) (\\S+) -->")
-          .matcher(lines[i].strip());
+      Matcher m = SHOWN_OUTPUT.matcher(lines[i].strip());
       String key = m.matches() ? m.group(1) + " " + m.group(2) : null;
       if (key == null || !actual.containsKey(key)) continue;
       String fence = lines[++i];
