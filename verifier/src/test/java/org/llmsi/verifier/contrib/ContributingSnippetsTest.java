@@ -49,7 +49,8 @@ class ContributingSnippetsTest {
   private static final String CATALOG = "org.llmsi.verifier.contrib.SnippetCatalog#topics";
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final Set<String> KINDS =
-      Set.of("chapter", "glossary", "reference", "property", "append", "excerpt", "broken", "output", "annotation");
+      Set.of("chapter", "glossary", "reference", "property", "append", "excerpt", "setting", "broken", "output",
+          "annotation");
 
   private static final Pattern SHOWN_OUTPUT = Pattern.compile("<!-- snippet: (output|annotation) (\\S+) -->");
 
@@ -178,6 +179,23 @@ class ContributingSnippetsTest {
       String file = Files.readString(Repository.root().resolve(excerpt.name()), StandardCharsets.UTF_8);
       assertTrue(file.contains(excerpt.body()), "CONTRIBUTING.md:" + excerpt.line() + " quotes " + excerpt.name()
           + ", which no longer contains:\n" + excerpt.body());
+    }
+  }
+
+  @Test
+  void everySettingItNamesIsTheOneTheSiteReads() throws IOException {
+    assertFalse(of("setting").isEmpty());
+    for (Snippet setting : of("setting")) {
+      Path file = Repository.root().resolve(setting.name());
+      // The publisher's settings file arrives with the publisher; until then there is nothing to contradict.
+      if (!Files.exists(file)) continue;
+      List<String> defined = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .filter(l -> l.contains("=") && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+      for (String line : setting.body().strip().split("\n")) {
+        String key = line.substring(0, line.indexOf('=')).strip();
+        assertTrue(defined.contains(key), "CONTRIBUTING.md:" + setting.line() + " documents " + key + ", which "
+            + setting.name() + " does not define (it has " + defined + ")");
+      }
     }
   }
 
