@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.llmsi.verifier.Summary;
 import org.llmsi.verifier.data.DataValue;
 import org.llmsi.verifier.data.SymbolDef;
@@ -16,6 +17,7 @@ import org.llmsi.verifier.model.VerifiedExample;
 import org.llmsi.verifier.model.VerifiedFormula;
 import org.llmsi.verifier.model.VerifiedGuide;
 import org.llmsi.verifier.report.Location;
+import org.llmsi.verifier.source.Page;
 
 /**
  * Writes the verification report as Markdown for the Maven site: one section per formula (its
@@ -137,7 +139,7 @@ public final class VerificationReport {
   /** The data figures the examples read and the fitted constants the formulas use, each with its source. */
   private void sources(StringBuilder out) {
     out.append("## Sources\n\n### Data figures used by the worked examples\n\n");
-    Map<String, DataValue> figures = new java.util.TreeMap<>();
+    Map<String, DataValue> figures = new TreeMap<>();
     Map<String, List<String>> usedIn = new LinkedHashMap<>();
     for (VerifiedExample e : guide.examples()) {
       for (ExampleStep step : e.steps()) {
@@ -161,7 +163,7 @@ public final class VerificationReport {
       out.append('\n');
     }
     out.append("### Fixed constants of the glossary\n\n");
-    Map<String, SymbolDef> constants = new java.util.TreeMap<>();
+    Map<String, SymbolDef> constants = new TreeMap<>();
     for (VerifiedFormula f : guide.formulas()) {
       for (SymbolDef s : f.symbols()) if (s.isConstant()) constants.put(s.name(), s);
     }
@@ -180,7 +182,7 @@ public final class VerificationReport {
     return page(at).map(p -> p.title()).orElse(at.file().getFileName().toString());
   }
 
-  private Optional<org.llmsi.verifier.source.Page> page(Location at) {
+  private Optional<Page> page(Location at) {
     return guide.pages().stream().filter(p -> p.file().shownPath().equals(at.file())).findFirst();
   }
 
