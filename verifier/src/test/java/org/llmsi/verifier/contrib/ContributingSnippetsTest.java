@@ -35,6 +35,7 @@ import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.VerifyOptions;
 import org.llmsi.verifier.cli.VerifierMain;
 import org.llmsi.verifier.model.VerifiedFormula;
+import org.llmsi.verifier.report.Diagnostic;
 
 /**
  * CONTRIBUTING.md cannot rot: its glossary entry, chapter and worked example are added to a copy of
@@ -151,6 +152,14 @@ class ContributingSnippetsTest {
       compared++;
     }
     assertTrue(compared >= of("broken").size(), "every broken snippet shows its output");
+  }
+
+  @Test
+  void everyKindOfDiagnosticIsExplained() throws IOException {
+    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+    for (Diagnostic.Kind kind : Diagnostic.Kind.values()) {
+      assertTrue(doc.contains("\n| " + kind.title() + " | "), "CONTRIBUTING.md explains '" + kind.title() + "'");
+    }
   }
 
   @Test
