@@ -170,6 +170,23 @@ class ContributingSnippetsTest {
     assertTrue(shellLines.contains(readme.build()), "CONTRIBUTING.md builds the site with " + readme.build());
   }
 
+  @Test
+  void theVerifierCommandsItGivesRunOnTheGuide(@TempDir Path dir) throws IOException {
+    String jar = "java -jar verifier/target/verifier.jar ";
+    List<String> commands = shellLines().stream().filter(l -> l.startsWith(jar)).toList();
+    assertFalse(commands.isEmpty());
+    Path site = dir.resolve("site-src");
+    copy(Repository.root().resolve("site-src"), site);
+    for (String command : commands) {
+      // In-process, on a copy (--fix may write), with the folder the document names mapped to the copy.
+      String[] args = command.substring(jar.length()).replace("site-src", site.toString()).split(" +");
+      StringWriter out = new StringWriter();
+      int status = VerifierMain.run(args, new PrintWriter(out), new PrintWriter(out));
+      assertEquals(0, status, command + "\n" + out);
+      assertTrue(out.toString().contains("verified "), command + "\n" + out);
+    }
+  }
+
   /** Every command line of the document's sh blocks, without comments. */
   private static List<String> shellLines() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
