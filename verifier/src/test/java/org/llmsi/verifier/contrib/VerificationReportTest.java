@@ -86,6 +86,28 @@ class VerificationReportTest {
   }
 
   @Test
+  void everyFixedConstantOfTheGlossaryIsListedWithItsSource(@TempDir Path dir) throws IOException {
+    assertEquals(result.guide().glossary().symbols().stream().noneMatch(s -> s.isConstant()),
+        report.contains("The glossary has no fixed constant."));
+    // The guide with one more constant, a fitted exponent with its source.
+    Path site = dir.resolve("site-src");
+    try (var walk = Files.walk(Repository.root().resolve("site-src"))) {
+      for (Path p : walk.toList()) {
+        Path to = site.resolve(Repository.root().resolve("site-src").relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(to);
+        else Files.copy(p, to);
+      }
+    }
+    Files.writeString(site.resolve("data/symbols/zz-constants.yaml"), String.join("\n",
+        "alpha_fit:", "  tex: '\\alpha'", "  meaning: a fitted exponent", "  unit: \"1\"", "  value: 0.34",
+        "  source: \"Hoffmann et al. 2022, section D.2\"", ""), StandardCharsets.UTF_8);
+    VerificationResult withConstant = new Verifier(VerifyOptions.of(site).withDisplayBase(dir)).verify();
+    assertTrue(withConstant.ok(), () -> withConstant.diagnostics().toString());
+    String text = new VerificationReport(withConstant.guide(), withConstant.summary(), GUIDE).markdown();
+    assertTrue(text.contains("| `alpha_fit` | 0.34 | Hoffmann et al. 2022, section D.2 |  |\n"), text);
+  }
+
+  @Test
   void chapterLinksPointAtTheirPagesOnThePublishedGuide() {
     var pattern = Pattern.compile("\\((" + Pattern.quote(GUIDE) + "[^)]*)\\)");
     var links = pattern.matcher(report).results().map(m -> m.group(1)).toList();

@@ -155,8 +155,7 @@ public final class VerificationReport {
     } else {
       out.append("| figure | value | source | declared at | used in |\n|---|---|---|---|---|\n");
       for (DataValue v : figures.values()) {
-        out.append("| `").append(v.key()).append("` | ").append(number(v.value())).append(' ')
-            .append(cell(v.unit().text())).append(" | ").append(cell(v.source())).append(" | `")
+        out.append("| `").append(v.key()).append("` | ").append(quantity(v.value(), v.unit().text())).append(" | ").append(cell(v.source())).append(" | `")
             .append(v.location().display()).append("` | ").append(cell(String.join("; ", usedIn.get(v.key()))))
             .append(" |\n");
       }
@@ -164,17 +163,18 @@ public final class VerificationReport {
     }
     out.append("### Fixed constants of the glossary\n\n");
     Map<String, SymbolDef> constants = new TreeMap<>();
-    for (VerifiedFormula f : guide.formulas()) {
-      for (SymbolDef s : f.symbols()) if (s.isConstant()) constants.put(s.name(), s);
-    }
+    for (SymbolDef s : guide.glossary().symbols()) if (s.isConstant()) constants.put(s.name(), s);
     if (constants.isEmpty()) {
-      out.append("No formula uses a fixed constant.\n");
+      out.append("The glossary has no fixed constant.\n");
       return;
     }
-    out.append("| symbol | value | source |\n|---|---|---|\n");
+    out.append("| symbol | value | source | formulas using it |\n|---|---|---|---|\n");
     for (SymbolDef s : constants.values()) {
-      out.append("| `").append(s.name()).append("` | ").append(number(s.constant())).append(' ')
-          .append(cell(s.unit().text())).append(" | ").append(cell(s.source())).append(" |\n");
+      String users = guide.formulas().stream()
+          .filter(f -> f.symbols().stream().anyMatch(x -> x.name().equals(s.name())))
+          .map(f -> "`" + f.id() + "`").reduce((a, b) -> a + ", " + b).orElse("");
+      out.append("| `").append(s.name()).append("` | ").append(quantity(s.constant(), s.unit().text())).append(" | ").append(cell(s.source())).append(" | ").append(users)
+          .append(" |\n");
     }
   }
 
@@ -205,6 +205,11 @@ public final class VerificationReport {
     double size = Math.abs(v);
     if (v == 0 || (size >= 1e-4 && size < 1e7)) return exact.toPlainString();
     return exact.toString().replace("E+", "e").replace("E", "e");
+  }
+
+  /** A value and its unit, as in {@code 3.35 TB/s}; a plain number for counts. */
+  private static String quantity(double value, String unit) {
+    return unit.isEmpty() ? number(value) : number(value) + " " + cell(unit);
   }
 
   /** Text safe inside a Markdown table cell. */
