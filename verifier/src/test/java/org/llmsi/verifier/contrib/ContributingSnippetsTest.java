@@ -175,8 +175,7 @@ class ContributingSnippetsTest {
     String jar = "java -jar verifier/target/verifier.jar ";
     List<String> commands = shellLines().stream().filter(l -> l.startsWith(jar)).toList();
     assertFalse(commands.isEmpty());
-    Path site = dir.resolve("site-src");
-    copy(Repository.root().resolve("site-src"), site);
+    Path site = Repository.copyGuide(dir.resolve("site-src"));
     for (String command : commands) {
       // In-process, on a copy (--fix may write), with the folder the document names mapped to the copy.
       String[] args = command.substring(jar.length()).replace("site-src", site.toString()).split(" +");
@@ -231,8 +230,7 @@ class ContributingSnippetsTest {
 
   /** A copy of site-src/ under {@code dir} with the documented glossary files, chapters and appended examples. */
   private static Path guideWithAdditions(Path dir) throws IOException {
-    Path site = dir.resolve("site-src");
-    copy(Repository.root().resolve("site-src"), site);
+    Path site = Repository.copyGuide(dir.resolve("site-src"));
     for (Snippet g : of("glossary")) {
       Path file = site.resolve("data/symbols").resolve(g.name() + ".yaml");
       assertFalse(Files.exists(file), "the guide now has " + file.getFileName() + ": rename the documented one");
@@ -334,16 +332,6 @@ class ContributingSnippetsTest {
   private static List<String> formulaIds(String chapter) {
     return chapter.lines().filter(l -> l.startsWith("```formula ")).map(l -> l.substring("```formula ".length()).strip())
         .toList();
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
-      }
-    }
   }
 
   /** Writes the verifier's actual output into each output/annotation block of CONTRIBUTING.md. */

@@ -90,14 +90,7 @@ class VerificationReportTest {
     assertEquals(result.guide().glossary().symbols().stream().noneMatch(s -> s.isConstant()),
         report.contains("The glossary has no fixed constant."));
     // The guide with one more constant, a fitted exponent with its source.
-    Path site = dir.resolve("site-src");
-    try (var walk = Files.walk(Repository.root().resolve("site-src"))) {
-      for (Path p : walk.toList()) {
-        Path to = site.resolve(Repository.root().resolve("site-src").relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(to);
-        else Files.copy(p, to);
-      }
-    }
+    Path site = Repository.copyGuide(dir.resolve("site-src"));
     Files.writeString(site.resolve("data/symbols/zz-constants.yaml"), String.join("\n",
         "alpha_fit:", "  tex: '\\alpha'", "  meaning: a fitted exponent", "  unit: \"1\"", "  value: 0.34",
         "  source: \"Hoffmann et al. 2022, section D.2\"", ""), StandardCharsets.UTF_8);
