@@ -1,0 +1,18 @@
+package org.llmsi.publisher;
+
+import java.util.List;
+
+/**
+ * What a build did.
+ *
+ * @param ok whether the site was published
+ * @param problems located one-line problems (verification diagnostics are formatted as the verifier prints them)
+ * @param summary the closing line for the terminal
+ * @param pages HTML pages written
+ * @param millis wall time
+ */
+public record PublishResult(boolean ok, List<String> problems, String summary, int pages, long millis) {
+  public PublishResult {
+    problems = List.copyOf(problems);
+  }
+}
