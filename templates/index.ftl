@@ -11,6 +11,9 @@
 <li><a href="formula-appendix.html">Formula appendix</a><p>Every formula with its symbols, units, where it is used and how it was verified.</p></li>
 </ol>
 <h2 id="print">Print and offline</h2>
-<p>The whole guide as <a href="guide.pdf">one PDF</a>, and the <a href="formula-appendix.pdf">formula appendix as a PDF</a> to print. This site needs no network: it works from a folder on your disk.</p>
+<#if (config.guide_pdfs!"false") == "true">
+<p>The whole guide as <a href="guide.pdf">one PDF</a>, and the <a href="formula-appendix.pdf">formula appendix as a PDF</a> to print.</p>
+</#if>
+<p>This site needs no network: it works from a folder on your disk.</p>
 </article>
 </@page>

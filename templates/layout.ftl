@@ -30,7 +30,9 @@
 </#list>
 </ol>
 <p><a href="${root}formula-appendix.html"<#if chapterUri == "formula-appendix.html"> aria-current="page"</#if>>Formula appendix</a></p>
+<#if (config.guide_pdfs!"false") == "true">
 <p class="downloads"><a href="${root}guide.pdf">Guide (PDF)</a> · <a href="${root}formula-appendix.pdf">Appendix (PDF)</a></p>
+</#if>
 </nav>
 <main id="main">
 <#nested>

@@ -39,7 +39,8 @@ public final class GuidePublisher {
   public PublishResult publish(PublishRequest request) {
     long start = System.nanoTime();
     Path displayBase = Path.of("").toAbsolutePath();
-    VerifyOptions options = VerifyOptions.of(request.siteSrc()).withDisplayBase(displayBase).withTries(request.tries());
+    VerifyOptions options = VerifyOptions.of(request.siteSrc()).withDisplayBase(displayBase).withTries(request.tries())
+        .withCatalog(request.catalog());
     VerificationResult verification;
     try {
       verification = new Verifier(options).verify();
@@ -63,7 +64,8 @@ public final class GuidePublisher {
       var guide = verification.guide();
       Book book = Book.of(settings.title(), settings.description(), guide, options.contentDir());
       FormulaAppendix appendix = new FormulaAppendix(guide, book, math);
-      new SiteBaker(settings).bake(book, new ChapterRenderer(guide, math), appendix, scratch.resolve("stage"), site);
+      new SiteBaker(settings).bake(book, new ChapterRenderer(guide, math), appendix, request.pdfs(),
+          scratch.resolve("stage"), site);
       GlyphDefs.addTo(site, math);
       SearchIndex.write(site, SearchIndex.entries(site, book, guide));
       if (request.pdfs()) {

@@ -33,10 +33,12 @@ public final class SiteBaker {
   /**
    * Bakes into {@code destination}, which must be empty or absent.
    *
+   * @param withPdfs whether the pages may link to the PDFs (the live preview does not print them)
    * @param stage a scratch folder for the staged content
    * @throws BakeFailure when JBake reports errors, drops a page, or a block cannot be rendered
    */
-  public void bake(Book book, ChapterRenderer renderer, FormulaAppendix appendix, Path stage, Path destination)
+  public void bake(Book book, ChapterRenderer renderer, FormulaAppendix appendix, boolean withPdfs, Path stage,
+      Path destination)
       throws BakeFailure, IOException {
     Path content = stage.resolve("content");
     Files.createDirectories(content);
@@ -69,6 +71,7 @@ public final class SiteBaker {
     config.setDatabaseStore("memory");
     // setProperty overrides jbake.properties and JBake's defaults (addConfiguration would rank below them).
     fixedProperties().forEach((k, v) -> config.setProperty((String) k, v));
+    config.setProperty("guide.pdfs", String.valueOf(withPdfs));
 
     Oven oven = new Oven(config);
     oven.bake();

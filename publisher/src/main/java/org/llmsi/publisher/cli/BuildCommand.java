@@ -34,7 +34,7 @@ public final class BuildCommand implements Callable<Integer> {
       return 2;
     }
     PublishResult result = new GuidePublisher().publish(
-        new PublishRequest(location.siteSrc, location.templates, location.out, !noPdf, location.tries));
+        location.request(!noPdf));
     for (String p : result.problems()) out.println(p);
     out.println(result.summary());
     out.flush();

@@ -31,6 +31,9 @@ public final class MathRenderer {
   private static final String SVG_NS = "http://www.w3.org/2000/svg";
 
   private static final Pattern PATH = Pattern.compile("<path ([^>]*?)d=\"([^\"]+)\"([^>]*?)/>");
+  /** A group that only positions one glyph: folded into the reference's own transform. */
+  private static final Pattern GLYPH_GROUP =
+      Pattern.compile("<g transform=\"([^\"]+)\"><use href=\"#(g[0-9a-f]{10})\"/></g>");
   private static final Pattern STYLE = Pattern.compile(" style=\"([^\"]*)\"");
   private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d{2,}");
   /** Style properties Batik sets on every group that do not change how a filled path looks. */
@@ -123,8 +126,7 @@ public final class MathRenderer {
     String inner = text.substring(open.length(), text.lastIndexOf("</svg")).strip();
     inner = inner.replace("<defs id=\"genericDefs\"/>", "");
     String paint = String.format(Locale.ROOT,
-        "fill:currentColor;stroke:currentColor;stroke-width:1;stroke-linecap:square;stroke-miterlimit:10;"
-            + "width:%.3fem;height:%.3fem;vertical-align:-%.3fem",
+        "fill:currentColor;stroke:none;width:%.3fem;height:%.3fem;vertical-align:-%.3fem",
         width / SIZE, height / SIZE, depth / SIZE);
     inner = inner.replace("rgb(0,0,0)", "currentColor").replace(":black", ":currentColor")
         .replace("\"black\"", "\"currentColor\"");
@@ -141,7 +143,7 @@ public final class MathRenderer {
       }
       return kept.isEmpty() ? "" : " style=\"" + kept + "\"";
     });
-    compact = unwrapBareGroups(compact);
+    compact = unwrapBareGroups(compact.replace(" style=\"stroke:none;\"", ""));
     Matcher m = PATH.matcher(compact);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -157,7 +159,8 @@ public final class MathRenderer {
           "<use href=\"#" + id + "\" " + (m.group(1) + m.group(3)).strip() + "/>").replace(" />", "/>"));
     }
     m.appendTail(out);
-    return out.toString();
+    return GLYPH_GROUP.matcher(out).replaceAll(g -> Matcher.quoteReplacement(
+        "<use href=\"#" + g.group(2) + "\" transform=\"" + Transforms.compose(g.group(1)) + "\"/>"));
   }
 
   /** Drops {@code <g>} elements without attributes (left once their inert style is gone), keeping their content. */
