@@ -28,6 +28,10 @@ public record PublishRequest(Path siteSrc, Path templates, Path output, boolean 
     return new PublishRequest(siteSrc, templates, output, pdfs, tries, spec);
   }
 
+  public PublishRequest withSiteSrc(Path src) {
+    return new PublishRequest(src, templates, output, pdfs, tries, catalog);
+  }
+
   public PublishRequest withOutput(Path out) {
     return new PublishRequest(siteSrc, templates, out, pdfs, tries, catalog);
   }
