@@ -171,9 +171,10 @@ class SiteBuildTest {
   void exampleShowsEveryStepAndEachClaimStatedAndChecked() throws IOException {
     Element example = page("02-ridge.html").selectFirst("figure.example");
     assertNotNull(example);
-    assertEquals(3, example.select("tbody tr").size());
-    List<String> checks = example.select("tr.claim td.check").eachText();
-    assertEquals(List.of("stated 295 FLOP/B, re-computed: matches", "stated 591 FLOP/B, re-computed: matches"), checks);
+    assertEquals(3, example.select("tbody.step").size());
+    List<String> checks = example.select("tbody.claim td.check").eachText();
+    assertEquals(List.of("stated 295 FLOP/B: matches", "stated 591 FLOP/B: matches"), checks);
+    assertEquals(List.of("295.3 FLOP/B", "590.7 FLOP/B"), example.select("tbody.claim td.value").eachText());
     assertEquals(3, example.select("td.expr svg.math[aria-label]").size());
     assertFalse(example.select("ul.sources li").isEmpty(), "cited data figures are listed with their sources");
   }

@@ -87,24 +87,26 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     out.append("<figure class=\"example\" id=\"example-").append(node.line()).append("\">\n");
     out.append("<figcaption><span class=\"example-label\">Worked example</span> ")
         .append(escape(example.title())).append("</figcaption>\n");
-    out.append("<table class=\"steps\">\n<thead><tr><th scope=\"col\">name</th><th scope=\"col\">computed as</th>"
-        + "<th scope=\"col\">value</th><th scope=\"col\">check</th></tr></thead>\n<tbody>\n");
+    // Two rows per step: the typeset expression gets the table's full width, so long calls with
+    // data keys fit a printed page; name, value and check stay together on the row above it.
+    out.append("<table class=\"steps\">\n<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th>"
+        + "<th scope=\"col\">check</th></tr></thead>\n");
     Map<String, DataValue> cited = new LinkedHashMap<>();
     for (ExampleStep step : example.steps()) {
-      out.append("<tr").append(step.isClaim() ? " class=\"claim\"" : "").append(">");
+      out.append("<tbody class=\"step").append(step.isClaim() ? " claim" : "").append("\">\n<tr>");
       out.append("<th scope=\"row\"><code>").append(escape(step.name())).append("</code></th>");
-      out.append("<td class=\"expr\">").append(options.math().inline(step.tex()).markup()).append("</td>");
       out.append("<td class=\"value\">").append(escape(step.computed())).append("</td>");
       if (step.isClaim()) {
         out.append("<td class=\"check\"><span class=\"checked\">stated ").append(escape(step.claimed()))
-            .append(", re-computed: matches</span></td>");
+            .append(": matches</span></td>");
       } else {
         out.append("<td class=\"check\"></td>");
       }
-      out.append("</tr>\n");
+      out.append("</tr>\n<tr><td class=\"expr\" colspan=\"3\">")
+          .append(options.math().inline(step.tex()).markup()).append("</td></tr>\n</tbody>\n");
       step.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
     }
-    out.append("</tbody>\n</table>\n");
+    out.append("</table>\n");
     if (!cited.isEmpty()) {
       out.append("<ul class=\"sources\">\n");
       for (DataValue v : cited.values()) {
