@@ -38,6 +38,7 @@ public final class GuidePublisher {
   /** Runs one build. Problems are returned, not thrown: a failed build is an expected outcome. */
   public PublishResult publish(PublishRequest request) {
     long start = System.nanoTime();
+    StageClock clock = new StageClock();
     Path displayBase = Path.of("").toAbsolutePath();
     VerifyOptions options = VerifyOptions.of(request.siteSrc()).withDisplayBase(displayBase).withTries(request.tries())
         .withCatalog(request.catalog());
@@ -47,6 +48,7 @@ public final class GuidePublisher {
     } catch (IllegalArgumentException e) {
       return failed(List.of("error: " + e.getMessage()), "verification could not start; nothing was published", start);
     }
+    clock.lap("verify");
     if (!verification.ok()) {
       DiagnosticPrinter printer = new DiagnosticPrinter(DiagnosticPrinter.Format.TEXT, displayBase);
       List<String> lines = new ArrayList<>();
@@ -66,23 +68,27 @@ public final class GuidePublisher {
       FormulaAppendix appendix = new FormulaAppendix(guide, book, math);
       new SiteBaker(settings).bake(book, new ChapterRenderer(guide, math), appendix, request.pdfs(),
           scratch.resolve("stage"), site);
+      clock.lap("bake");
       GlyphDefs.addTo(site, math);
       SearchIndex.write(site, SearchIndex.entries(site, book, guide));
+      clock.lap("glyphs+search");
       if (request.pdfs()) {
         String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
         PrintDocument print = new PrintDocument(site, book, css);
         PdfWriter.write(print.guide(), settings.title(), site, site.resolve(GUIDE_PDF));
         PdfWriter.write(print.appendix(), settings.title() + ": formula appendix", site, site.resolve(APPENDIX_PDF));
+        clock.lap("pdf");
       }
       List<String> problems = SelfContainedCheck.problems(site);
       if (!problems.isEmpty()) return failed(problems, "the site is not self-contained; nothing was published", start);
       int pages = countPages(site);
       output.swapIn(site);
+      clock.lap("check+swap");
       long ms = (System.nanoTime() - start) / 1_000_000;
       String summary = verification.summary().line(false) + String.format(Locale.ROOT,
           "; published %d pages%s, %d math images, to %s in %.2f s", pages,
           request.pdfs() ? " and 2 PDFs" : "", math.typesetCount(), displayBase.relativize(output.output()), ms / 1000.0);
-      return new PublishResult(true, List.of(), summary, pages, ms);
+      return new PublishResult(true, List.of(), summary, pages, ms, clock.laps());
     } catch (BakeFailure e) {
       return failed(e.problems(), "the site could not be baked; nothing was published", start);
     } catch (IOException | RuntimeException e) {
@@ -105,6 +111,22 @@ public final class GuidePublisher {
   }
 
   private static PublishResult failed(List<String> problems, String summary, long start) {
-    return new PublishResult(false, problems, summary, 0, (System.nanoTime() - start) / 1_000_000);
+    return new PublishResult(false, problems, summary, 0, (System.nanoTime() - start) / 1_000_000, java.util.Map.of());
+  }
+
+  /** Wall time per stage, for the benchmark. */
+  private static final class StageClock {
+    private final java.util.Map<String, Long> laps = new java.util.LinkedHashMap<>();
+    private long last = System.nanoTime();
+
+    void lap(String stage) {
+      long now = System.nanoTime();
+      laps.put(stage, (now - last) / 1_000_000);
+      last = now;
+    }
+
+    java.util.Map<String, Long> laps() {
+      return laps;
+    }
   }
 }

@@ -48,6 +48,8 @@ public final class PublishBenchmark {
         plainMs[i] = (System.nanoTime() - t) / 1_000_000;
       }
       long[] previewMs = previewEdits(siteSrc, templates, work);
+      System.out.println("stages of the last full build (ms): " + run(full).stages());
+      System.out.println("stages of a site-only build (ms):   " + run(site).stages());
       System.out.printf(Locale.ROOT, "plain JBake bake, no checks:          median %5d ms%n", median(plainMs));
       System.out.printf(Locale.ROOT, "full build (verify, site, 2 PDFs):    median %5d ms  ratio %.2f (target <= 1.5)%n",
           median(fullMs), median(fullMs) / (double) median(plainMs));
