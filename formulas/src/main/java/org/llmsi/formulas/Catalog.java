@@ -15,11 +15,27 @@ public final class Catalog {
 
   /** Topics whose every reference is bound to a formula of the published guide. */
   public static List<Class<?>> guide() {
-    return List.of(Roofline.class);
+    return List.of(Roofline.class, KernelIntensity.class);
   }
 
   /** Every topic class of the reference implementation, published or not. */
   public static List<Class<?>> all() {
-    return List.of(Roofline.class);
+    return List.of(
+        Roofline.class,
+        KernelIntensity.class,
+        TransformerParameters.class,
+        TransformerFlops.class,
+        TrainingTime.class,
+        TrainingMemory.class,
+        ActivationMemory.class,
+        Collectives.class,
+        ParallelismCommunication.class,
+        PipelineBubble.class,
+        InferenceLatency.class,
+        KvCache.class,
+        PagedAttention.class,
+        SpeculativeDecoding.class,
+        ScalingLaws.class,
+        ServingCost.class);
   }
 }

@@ -18,6 +18,21 @@ public final class Evaluator {
 
     /** Evaluates a call that is not a built-in; formulas only allow built-ins. */
     Quantity call(Expr.Call call, Evaluator evaluator) throws EvaluationError;
+
+    /** The scope of a formula's right-hand side: symbol values, and built-in functions only. */
+    static Scope ofSymbols(java.util.Map<String, Quantity> values) {
+      return new Scope() {
+        @Override
+        public Quantity name(Expr.Name name) {
+          return values.get(name.name());
+        }
+
+        @Override
+        public Quantity call(Expr.Call call, Evaluator evaluator) {
+          throw new IllegalStateException("formulas call only built-ins; checked when the formula was read");
+        }
+      };
+    }
   }
 
   private final Scope scope;

@@ -32,6 +32,8 @@ final class ExampleChecker {
   private final Glossary glossary;
   private final DataSets data;
   private final Map<String, CheckedFormula> formulas;
+  /** Ids of formula blocks that exist but failed their own checks (already reported there). */
+  private final java.util.Set<String> failedFormulas;
   private final List<Diagnostic> errors;
   private final TexWriter tex;
   private final Map<String, List<Location>> usage = new HashMap<>();
@@ -39,7 +41,9 @@ final class ExampleChecker {
   /** Set when a step failed on an error reported elsewhere (a bad data entry). */
   private boolean failed;
 
-  ExampleChecker(Glossary glossary, DataSets data, Map<String, CheckedFormula> formulas, List<Diagnostic> errors) {
+  ExampleChecker(Glossary glossary, DataSets data, Map<String, CheckedFormula> formulas,
+      java.util.Set<String> failedFormulas, List<Diagnostic> errors) {
+    this.failedFormulas = failedFormulas;
     this.glossary = glossary;
     this.data = data;
     this.formulas = formulas;
@@ -57,7 +61,10 @@ final class ExampleChecker {
   }
 
   /** A value bound in an example: a quantity, or an alias of a model or accelerator. */
-  private record Binding(Quantity quantity, Entity entity) {}
+  private record Binding(Quantity quantity, Entity entity) {
+    /** A name whose step failed; using it is not a second error. */
+    static final Binding FAILED = new Binding(null, null);
+  }
 
   /** Checks one example; returns it when every step held, else null (errors were added). */
   VerifiedExample check(FencedBlock block) {
@@ -118,6 +125,7 @@ final class ExampleChecker {
             e.notes()));
       }
       failed = true;
+      scope.put(name, Binding.FAILED); // later steps using it fail quietly: the cause is reported here
       return null;
     }
     if (!Double.isFinite(value.value())) {
@@ -221,6 +229,7 @@ final class ExampleChecker {
       if (parts.length == 1) {
         Binding b = scope.get(n.name());
         if (b != null && b.quantity() != null) return b.quantity();
+        if (b == Binding.FAILED) throw EvaluationError.alreadyReported(n);
         if (b != null) {
           throw new EvaluationError(Kind.SYNTAX, "'" + n.name() + "' is " + b.entity().name()
               + ", not a number: use one of its figures, e.g. " + n.name() + "."
@@ -275,6 +284,9 @@ final class ExampleChecker {
     @Override
     public Quantity call(Expr.Call call, Evaluator evaluator) throws EvaluationError {
       CheckedFormula f = formulas.get(call.function());
+      if (f == null && failedFormulas.contains(call.function())) {
+        throw EvaluationError.alreadyReported(call);
+      }
       if (f == null) {
         String hint = Names.suggest(call.function(), formulas.keySet());
         throw new EvaluationError(Kind.UNKNOWN_NAME, "unknown formula '" + call.function() + "'",
@@ -297,6 +309,7 @@ final class ExampleChecker {
       for (SymbolDef s : f.inputs()) {
         if (args.containsKey(s.name())) continue;
         Binding b = scope.get(s.name());
+        if (b == Binding.FAILED) throw EvaluationError.alreadyReported(call);
         if (b == null || b.quantity() == null) {
           throw new EvaluationError(Kind.UNKNOWN_NAME, "formula " + f.id() + " needs " + s.name() + " ("
               + s.meaning() + "): pass " + s.name() + " = … or bind " + s.name() + " on an earlier line", call);
@@ -304,17 +317,7 @@ final class ExampleChecker {
         args.put(s.name(), argument(s, b.quantity(), call, f));
       }
       usage.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(step);
-      return new Evaluator(new Evaluator.Scope() {
-        @Override
-        public Quantity name(Expr.Name n) {
-          return args.get(n.name());
-        }
-
-        @Override
-        public Quantity call(Expr.Call c, Evaluator e) {
-          throw new IllegalStateException("formulas call only built-ins");
-        }
-      }).eval(f.equation().rhs());
+      return new Evaluator(Evaluator.Scope.ofSymbols(args)).eval(f.equation().rhs());
     }
 
     private Quantity argument(SymbolDef s, Quantity q, Expr at, CheckedFormula f) throws EvaluationError {

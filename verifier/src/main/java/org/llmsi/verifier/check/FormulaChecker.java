@@ -143,17 +143,7 @@ final class FormulaChecker {
     }
     Quantity rhs;
     try {
-      rhs = new Evaluator(new Evaluator.Scope() {
-        @Override
-        public Quantity name(Expr.Name name) {
-          return sample.get(name.name());
-        }
-
-        @Override
-        public Quantity call(Expr.Call call, Evaluator evaluator) {
-          throw new IllegalStateException("checked before: formulas call only built-ins");
-        }
-      }).eval(eq.rhs());
+      rhs = new Evaluator(Evaluator.Scope.ofSymbols(sample)).eval(eq.rhs());
     } catch (EvaluationError e) {
       errors.add(new Diagnostic(e.kind(), block.locate(e.start(), e.end() - e.start()), e.getMessage(),
           e.notes()));

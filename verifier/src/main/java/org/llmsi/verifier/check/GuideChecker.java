@@ -68,7 +68,15 @@ public final class GuideChecker {
         }
       }
     }
-    ExampleChecker examples = new ExampleChecker(glossary, data, formulas.formulas(), errors);
+    java.util.Set<String> failed = new java.util.HashSet<>();
+    for (Page page : pages) {
+      for (FencedBlock block : page.blocks()) {
+        if (block.kind().equals("formula") && !formulas.formulas().containsKey(block.argument())) {
+          failed.add(block.argument());
+        }
+      }
+    }
+    ExampleChecker examples = new ExampleChecker(glossary, data, formulas.formulas(), failed, errors);
     List<VerifiedExample> verifiedExamples = new ArrayList<>();
     for (Page page : pages) {
       for (FencedBlock block : page.blocks()) {

@@ -124,17 +124,7 @@ public final class PropertyCheck {
     }
     double md;
     try {
-      md = new Evaluator(new Evaluator.Scope() {
-        @Override
-        public Quantity name(Expr.Name name) {
-          return values.get(name.name());
-        }
-
-        @Override
-        public Quantity call(Expr.Call call, Evaluator evaluator) {
-          throw new IllegalStateException("formulas call only built-ins");
-        }
-      }).eval(rhs).value();
+      md = new Evaluator(Evaluator.Scope.ofSymbols(values)).eval(rhs).value();
     } catch (EvaluationError e) {
       return new Failure(shown, Double.NaN, Double.NaN, e.getMessage());
     }

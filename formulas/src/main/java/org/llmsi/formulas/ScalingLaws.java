@@ -1,0 +1,53 @@
+package org.llmsi.formulas;
+
+/**
+ * Compute-optimal scaling (Chinchilla).
+ *
+ * <p>Source: Hoffmann et al., "Training Compute-Optimal Large Language Models", NeurIPS 2022,
+ * section 3.3: the parametric loss L(N, D) = E + A / N^alpha + B / D^beta fitted with E = 1.69,
+ * A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28, and its minimum under C = 6 N D (Equation 4):
+ * N_opt = G (C/6)^a, D_opt = G^-1 (C/6)^b with G = (alpha A / (beta B))^(1/(alpha+beta)),
+ * a = beta/(alpha+beta), b = alpha/(alpha+beta). The constants are the rounded values the paper
+ * prints; with them a = 0.452, while Table 2 prints 0.46 for the same approach (Besiroglu et al.
+ * 2024, "Chinchilla Scaling: A replication attempt", discuss the mismatch).
+ */
+public final class ScalingLaws {
+  private ScalingLaws() {}
+
+  /** Irreducible loss E (nats per token). */
+  public static final double E = 1.69;
+  /** Parameter term coefficient A. */
+  public static final double A = 406.4;
+  /** Data term coefficient B. */
+  public static final double B = 410.7;
+  /** Parameter exponent alpha. */
+  public static final double ALPHA = 0.34;
+  /** Data exponent beta. */
+  public static final double BETA = 0.28;
+
+  /** Predicted final loss of N parameters trained on D tokens. */
+  @Reference(id = "chinchilla_loss", symbols = {"N", "D"})
+  public static double loss(double parameters, double tokens) {
+    return E + A / Math.pow(parameters, ALPHA) + B / Math.pow(tokens, BETA);
+  }
+
+  /** Loss-minimising parameter count for a budget of C FLOP. */
+  @Reference(id = "chinchilla_params", symbols = {"C"})
+  public static double optimalParameters(double computeFlops) {
+    double g = Math.pow(ALPHA * A / (BETA * B), 1 / (ALPHA + BETA));
+    return g * Math.pow(computeFlops / 6, BETA / (ALPHA + BETA));
+  }
+
+  /** Loss-minimising token count for a budget of C FLOP. */
+  @Reference(id = "chinchilla_tokens", symbols = {"C"})
+  public static double optimalTokens(double computeFlops) {
+    double g = Math.pow(ALPHA * A / (BETA * B), 1 / (ALPHA + BETA));
+    return Math.pow(computeFlops / 6, ALPHA / (ALPHA + BETA)) / g;
+  }
+
+  /** Tokens per parameter, D / N (about 20 at the Chinchilla optimum, Table 3). */
+  @Reference(id = "tokens_per_parameter", symbols = {"D", "N"})
+  public static double tokensPerParameter(double tokens, double parameters) {
+    return tokens / parameters;
+  }
+}

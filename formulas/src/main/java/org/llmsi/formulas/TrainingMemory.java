@@ -1,0 +1,55 @@
+package org.llmsi.formulas;
+
+/**
+ * Memory of the model states (weights, gradients, optimizer states) in data-parallel training,
+ * replicated and sharded with ZeRO stages 1 to 3 / FSDP.
+ *
+ * <p>Source: Rajbhandari et al., "ZeRO: Memory Optimizations Toward Training Trillion Parameter
+ * Models", SC 2020, sections 3.1 and 5.1: with mixed-precision Adam a parameter costs 2 bytes of
+ * fp16/bf16 weight, 2 of gradient and K = 12 of optimizer state (fp32 master weight, momentum,
+ * variance), 16 bytes in all. Convention: e_w and e_g are the bytes per parameter of the working
+ * weights and gradients, k_opt every byte the optimizer keeps per parameter. Megatron-LM keeps an
+ * fp32 copy of the gradients as well (k_opt = 16, 20 bytes in all; Megatron Core "Distributed
+ * Optimizer" guide) - the "16 vs 20 bytes per parameter" of the literature is this choice.
+ * FSDP's FULL_SHARD is ZeRO stage 3 (Zhao et al. 2023, "PyTorch FSDP", section 3).
+ */
+public final class TrainingMemory {
+  private TrainingMemory() {}
+
+  /** Bytes per parameter of the model states without sharding: e_w + e_g + k_opt. */
+  @Reference(id = "bytes_per_parameter", symbols = {"e_w", "e_g", "k_opt"})
+  public static double bytesPerParameter(double weightBytes, double gradientBytes, double optimizerBytes) {
+    return weightBytes + gradientBytes + optimizerBytes;
+  }
+
+  /** Model states per GPU, replicated on every data-parallel rank. */
+  @Reference(id = "model_states_bytes", symbols = {"N", "e_w", "e_g", "k_opt"})
+  public static double replicated(
+      double parameters, double weightBytes, double gradientBytes, double optimizerBytes) {
+    return parameters * (weightBytes + gradientBytes + optimizerBytes);
+  }
+
+  /** ZeRO stage 1 (P_os): optimizer states sharded over n_dp ranks. */
+  @Reference(id = "zero1_bytes", symbols = {"N", "e_w", "e_g", "k_opt", "n_dp"})
+  public static double zeroStage1(
+      double parameters, double weightBytes, double gradientBytes, double optimizerBytes,
+      double dataParallel) {
+    return parameters * (weightBytes + gradientBytes + optimizerBytes / dataParallel);
+  }
+
+  /** ZeRO stage 2 (P_os+g): optimizer states and gradients sharded. */
+  @Reference(id = "zero2_bytes", symbols = {"N", "e_w", "e_g", "k_opt", "n_dp"})
+  public static double zeroStage2(
+      double parameters, double weightBytes, double gradientBytes, double optimizerBytes,
+      double dataParallel) {
+    return parameters * (weightBytes + (gradientBytes + optimizerBytes) / dataParallel);
+  }
+
+  /** ZeRO stage 3 (P_os+g+p) / FSDP full shard: everything sharded. */
+  @Reference(id = "zero3_bytes", symbols = {"N", "e_w", "e_g", "k_opt", "n_dp"})
+  public static double zeroStage3(
+      double parameters, double weightBytes, double gradientBytes, double optimizerBytes,
+      double dataParallel) {
+    return parameters * (weightBytes + gradientBytes + optimizerBytes) / dataParallel;
+  }
+}

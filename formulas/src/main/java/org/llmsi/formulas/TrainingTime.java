@@ -1,0 +1,48 @@
+package org.llmsi.formulas;
+
+/**
+ * Training time and hardware utilisation.
+ *
+ * <p>Model FLOPs utilisation (MFU) counts only the 6N FLOP per token the model needs; hardware
+ * FLOPs utilisation (HFU) also counts work the implementation repeats, e.g. the extra forward
+ * pass of full activation recomputation, 8N in all (Chowdhery et al. 2022, "PaLM", section 4.1 and
+ * Appendix B; Narayanan et al. 2021, "Efficient Large-Scale Language Model Training on GPU
+ * Clusters Using Megatron-LM", section 5.1, end-to-end time = 8 T P / (n X)). Peaks must be the
+ * DENSE figure of the datasheet: a 2:4-sparse peak halves the utilisation one reports.
+ */
+public final class TrainingTime {
+  private TrainingTime() {}
+
+  /** Wall-clock time of a run of C FLOP on n_gpu accelerators of dense peak P_peak at a given MFU. */
+  @Reference(id = "training_time", symbols = {"C", "n_gpu", "P_peak", "mfu"})
+  public static double time(
+      double computeFlops, double accelerators, double peakFlopsPerSecond, double utilisation) {
+    return computeFlops / (accelerators * peakFlopsPerSecond * utilisation);
+  }
+
+  /** MFU: 6N FLOP per token at R_tok tokens per second over the cluster's dense peak. */
+  @Reference(id = "mfu", symbols = {"N", "R_tok", "n_gpu", "P_peak"})
+  public static double modelFlopsUtilisation(
+      double parameters, double tokensPerSecond, double accelerators, double peakFlopsPerSecond) {
+    return 6 * parameters * tokensPerSecond / (accelerators * peakFlopsPerSecond);
+  }
+
+  /**
+   * MFU counting the attention-score FLOPs too, 6N + 12 L s d per token: the definition PaLM uses
+   * to report 46.2 % (Chowdhery et al. 2022, Appendix B). The 6N-only form gives less.
+   */
+  @Reference(id = "mfu_attention", symbols = {"N", "L", "s", "d", "R_tok", "n_gpu", "P_peak"})
+  public static double modelFlopsUtilisationWithAttention(
+      double parameters, double layers, double sequence, double d, double tokensPerSecond,
+      double accelerators, double peakFlopsPerSecond) {
+    return TransformerFlops.trainingPerTokenWithAttention(parameters, layers, sequence, d)
+        * tokensPerSecond / (accelerators * peakFlopsPerSecond);
+  }
+
+  /** HFU with full activation recomputation: 8N FLOP per token executed over the dense peak. */
+  @Reference(id = "hfu_full_recompute", symbols = {"N", "R_tok", "n_gpu", "P_peak"})
+  public static double hardwareFlopsUtilisationFullRecompute(
+      double parameters, double tokensPerSecond, double accelerators, double peakFlopsPerSecond) {
+    return 8 * parameters * tokensPerSecond / (accelerators * peakFlopsPerSecond);
+  }
+}

@@ -1,0 +1,102 @@
+package org.llmsi.formulas;
+
+/**
+ * Parameter counts of a decoder-only transformer from its configuration.
+ *
+ * <p>Convention (Llama family, Touvron et al. 2023; Llama 3 paper, Dubey et al. 2024, Table 3):
+ * no biases; attention has W_Q and W_O of d x (n_h d_head) and W_K, W_V of d x (n_kv d_head)
+ * (grouped-query attention, Ainslie et al. 2023, section 2.2; n_kv = n_h is MHA, n_kv = 1 is
+ * MQA); the FFN has {@code n_ffn} matrices of d x d_ff (3 for SwiGLU, Shazeer 2020, 2 for a GELU
+ * MLP); two RMSNorm weight vectors per layer plus a final one; input embedding and output head of
+ * V x d each, shared when {@code tied} = 1. Models with biases and learned position embeddings
+ * (GPT-3, OPT) differ by less than 0.5 %; the tests document it.
+ */
+public final class TransformerParameters {
+  private TransformerParameters() {}
+
+  /** Attention weights of one layer: d d_head (2 n_h + 2 n_kv). */
+  @Reference(id = "params_attention", symbols = {"d", "n_h", "n_kv", "d_head"})
+  public static double attention(double d, double heads, double kvHeads, double headDim) {
+    return d * headDim * (2 * heads + 2 * kvHeads);
+  }
+
+  /** FFN weights of one layer (or of one expert): n_ffn d d_ff. */
+  @Reference(id = "params_ffn", symbols = {"d", "d_ff", "n_ffn"})
+  public static double ffn(double d, double ffnWidth, double ffnMatrices) {
+    return ffnMatrices * d * ffnWidth;
+  }
+
+  /** Token embedding and output head: (2 - tied) V d. */
+  @Reference(id = "params_embedding", symbols = {"V", "d", "tied"})
+  public static double embedding(double vocab, double d, double tied) {
+    return (2 - tied) * vocab * d;
+  }
+
+  /** All parameters of a dense model. */
+  @Reference(
+      id = "params_dense",
+      symbols = {"L", "d", "n_h", "n_kv", "d_head", "d_ff", "n_ffn", "V", "tied"})
+  public static double dense(
+      double layers, double d, double heads, double kvHeads, double headDim, double ffnWidth,
+      double ffnMatrices, double vocab, double tied) {
+    double perLayer = attention(d, heads, kvHeads, headDim) + ffn(d, ffnWidth, ffnMatrices) + 2 * d;
+    return layers * perLayer + d + embedding(vocab, d, tied);
+  }
+
+  /**
+   * All parameters of a mixture-of-experts model whose every layer has n_exp routed experts and a
+   * d x n_exp router (Mixtral, Jiang et al. 2024, section 2.1). Every expert is stored.
+   */
+  @Reference(
+      id = "params_moe_total",
+      symbols = {"L", "d", "n_h", "n_kv", "d_head", "d_ff", "n_ffn", "V", "tied", "n_exp"})
+  public static double moeTotal(
+      double layers, double d, double heads, double kvHeads, double headDim, double ffnWidth,
+      double ffnMatrices, double vocab, double tied, double experts) {
+    return layers * moeLayer(d, heads, kvHeads, headDim, ffnWidth, ffnMatrices, experts, experts)
+        + d + embedding(vocab, d, tied);
+  }
+
+  /**
+   * Parameters that do work for a token in a mixture-of-experts model: attention, the whole
+   * router, only k_exp of the n_exp experts per layer, the norms and the output head. The input
+   * embedding is a table lookup, not a matrix multiply, so it is not active (DeepSeek-V3's 36.6B
+   * activated parameters, README_WEIGHTS.md, are counted this way). This sets FLOPs per token; the
+   * total sets memory. Counting all experts as active is the classic over-estimate.
+   */
+  @Reference(
+      id = "params_moe_active",
+      symbols = {"L", "d", "n_h", "n_kv", "d_head", "d_ff", "n_ffn", "V", "n_exp", "k_exp"})
+  public static double moeActive(
+      double layers, double d, double heads, double kvHeads, double headDim, double ffnWidth,
+      double ffnMatrices, double vocab, double experts, double expertsPerToken) {
+    return layers * moeLayer(d, heads, kvHeads, headDim, ffnWidth, ffnMatrices, experts,
+        expertsPerToken) + d + vocab * d;
+  }
+
+  private static double moeLayer(
+      double d, double heads, double kvHeads, double headDim, double ffnWidth,
+      double ffnMatrices, double experts, double expertsUsed) {
+    return attention(d, heads, kvHeads, headDim)
+        + expertsUsed * ffn(d, ffnWidth, ffnMatrices) + d * experts + 2 * d;
+  }
+
+  /**
+   * The classic approximation N = 12 L d^2 of the non-embedding parameters (Kaplan et al. 2020,
+   * "Scaling Laws for Neural Language Models", section 2.1, with d_attn = d and d_ff = 4d).
+   */
+  @Reference(id = "params_approx", symbols = {"L", "d"})
+  public static double approximateNonEmbedding(double layers, double d) {
+    return 12 * layers * d * d;
+  }
+
+  /**
+   * The SwiGLU FFN width that keeps a 3-matrix FFN at the parameter count of a 4d GELU MLP:
+   * d_ff = (2/3) 4d (Shazeer 2020, "GLU Variants Improve Transformer", section 2; Llama 1 paper,
+   * section 2.2). Released models round it up to a multiple of a hardware-friendly size.
+   */
+  @Reference(id = "swiglu_width", symbols = {"d"})
+  public static double swigluWidth(double d) {
+    return 8 * d / 3;
+  }
+}

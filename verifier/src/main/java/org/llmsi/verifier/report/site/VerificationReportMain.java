@@ -1,0 +1,50 @@
+package org.llmsi.verifier.report.site;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.llmsi.verifier.VerificationResult;
+import org.llmsi.verifier.Verifier;
+import org.llmsi.verifier.VerifyOptions;
+import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.DiagnosticPrinter;
+
+/**
+ * Writes the verification report for {@code mvn site}:
+ * {@code VerificationReportMain SITE OUTPUT.md GUIDE_URL}. Verifies the guide first; a guide that
+ * does not verify gets its diagnostics printed and no report (exit status 1), since the report
+ * only lists what was verified.
+ */
+public final class VerificationReportMain {
+  private VerificationReportMain() {}
+
+  public static void main(String[] args) throws IOException {
+    System.exit(run(args, new PrintWriter(System.out, true)));
+  }
+
+  /** Runs with the given output stream; returns the exit status (0 written, 1 not verified, 2 usage). */
+  public static int run(String[] args, PrintWriter out) throws IOException {
+    if (args.length != 3) {
+      out.println("usage: VerificationReportMain SITE OUTPUT.md GUIDE_URL");
+      return 2;
+    }
+    Path site = Path.of(args[0]);
+    Path output = Path.of(args[1]);
+    VerificationResult result = new Verifier(VerifyOptions.of(site)).verify();
+    if (!result.ok()) {
+      DiagnosticPrinter printer = new DiagnosticPrinter(DiagnosticPrinter.Format.TEXT, Path.of("").toAbsolutePath());
+      for (Diagnostic d : result.diagnostics()) out.print(printer.print(d));
+      out.println(result.summary().line(false));
+      return 1;
+    }
+    String report = new VerificationReport(result.guide(), result.summary(), args[2]).markdown();
+    Files.createDirectories(output.toAbsolutePath().getParent());
+    Files.writeString(output, report, StandardCharsets.UTF_8);
+    out.println("wrote " + output + ": " + result.guide().formulas().size() + " formulas, "
+        + result.guide().examples().size() + " examples");
+    out.flush();
+    return 0;
+  }
+}
