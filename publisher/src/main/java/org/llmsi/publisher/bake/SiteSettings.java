@@ -18,7 +18,10 @@ import java.util.Properties;
  */
 public record SiteSettings(Path siteSrc, Path templates, String title, String description, String editBaseUrl) {
 
-  /** Reads {@code site.title}, {@code site.description} and {@code guide.edit.url} from jbake.properties. */
+  /**
+   * Reads {@code site.title}, {@code site.description} and {@code site.repository} from
+   * jbake.properties; a chapter's edit link is {@code <repository>/edit/main/site-src/content/<file>}.
+   */
   public static SiteSettings read(Path siteSrc, Path templates) throws IOException {
     Properties p = new Properties();
     Path file = siteSrc.resolve("jbake.properties");
@@ -30,6 +33,11 @@ public record SiteSettings(Path siteSrc, Path templates, String title, String de
     return new SiteSettings(siteSrc, templates,
         p.getProperty("site.title", "LLM System Interview"),
         p.getProperty("site.description", ""),
-        p.getProperty("guide.edit.url", ""));
+        editBase(p.getProperty("site.repository", "")));
+  }
+
+  private static String editBase(String repository) {
+    String repo = repository.strip().replaceAll("/+$", "");
+    return repo.isEmpty() ? "" : repo + "/edit/main/site-src/content/";
   }
 }
