@@ -1,0 +1,15 @@
+package org.llmsi.publisher.bake;
+
+import java.nio.file.Path;
+
+/**
+ * A published chapter's place in the book.
+ *
+ * @param source the Markdown file on disk
+ * @param shownFile the file as the verifier names it in diagnostics and locations
+ * @param relativePath the file relative to {@code content/}, with forward slashes
+ * @param uri the page JBake writes for it, relative to the site root
+ * @param title its title
+ * @param number its 1-based place in book order
+ */
+public record Chapter(Path source, String shownFile, String relativePath, String uri, String title, int number) {}

@@ -1,0 +1,136 @@
+package org.llmsi.publisher.bake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.parser.Engines;
+import org.llmsi.publisher.appendix.FormulaAppendix;
+import org.llmsi.publisher.markdown.ChapterRenderer;
+
+/**
+ * Bakes the verified guide with JBake's {@link Oven}: chapters through {@link GuideMarkdownEngine},
+ * pages through the FreeMarker templates in {@code templates/}, assets from
+ * {@code templates/assets/}, plus the generated formula appendix page.
+ *
+ * <p>JBake reads a staged copy of {@code content/} (the chapters and the generated appendix) so
+ * that nothing is ever written into the guide's sources.
+ */
+public final class SiteBaker {
+  private final SiteSettings settings;
+
+  public SiteBaker(SiteSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Bakes into {@code destination}, which must be empty or absent.
+   *
+   * @param withPdfs whether the pages may link to the PDFs (the live preview does not print them)
+   * @param stage a scratch folder for the staged content
+   * @throws BakeFailure when JBake reports errors, drops a page, or a block cannot be rendered
+   */
+  public void bake(Book book, ChapterRenderer renderer, FormulaAppendix appendix, boolean withPdfs, Path stage,
+      Path destination)
+      throws BakeFailure, IOException {
+    Path content = stage.resolve("content");
+    Files.createDirectories(content);
+    for (Chapter c : book.chapters()) {
+      Path target = content.resolve(c.relativePath());
+      Files.createDirectories(target.getParent());
+      Files.copy(c.source(), target);
+    }
+    Files.writeString(content.resolve(FormulaAppendix.PAGE),
+        "title=Formula appendix\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(), StandardCharsets.UTF_8);
+
+    GuideMarkdownEngine engine = new GuideMarkdownEngine(renderer, book, content, settings.editBaseUrl());
+    // JBake looks engines up in a registry of its own; ours must be in it before the Oven exists.
+    Engines.register("md", engine);
+    Engines.register("markdown", engine);
+
+    DefaultJBakeConfiguration config;
+    List<String> problems = new ArrayList<>();
+    try {
+      config = new JBakeConfigurationFactory()
+          .createDefaultJbakeConfiguration(settings.siteSrc().toFile(), destination.toFile(), true);
+    } catch (RuntimeException e) {
+      throw new BakeFailure(List.of(settings.siteSrc().resolve("jbake.properties") + ": error: " + e.getMessage()));
+    }
+    config.setContentFolder(content.toFile());
+    config.setTemplateFolder(settings.templates().toFile());
+    // JBake copies its asset folder into the site root; the guide keeps them under assets/.
+    config.setAssetFolder(stage.resolve("no-assets").toFile());
+    config.setDataFolder(stage.resolve("no-data").toFile()); // site-src/data is the verifier's, not JBake's
+    config.setDatabaseStore("memory");
+    // setProperty overrides jbake.properties and JBake's defaults (addConfiguration would rank below them).
+    fixedProperties().forEach((k, v) -> config.setProperty((String) k, v));
+    config.setProperty("guide.pdfs", String.valueOf(withPdfs));
+
+    Oven oven = new Oven(config);
+    oven.bake();
+    for (Throwable t : oven.getErrors()) problems.add("jbake: error: " + t.getMessage());
+    problems.addAll(engine.errors());
+    // JBake only warns about a page with a bad header and drops it: a dropped chapter is an error.
+    for (Chapter c : book.chapters()) {
+      if (!Files.isRegularFile(destination.resolve(c.uri()))) {
+        problems.add(c.shownFile() + ":1:1: error: JBake dropped this page (is its header complete?)");
+      }
+    }
+    if (!Files.isRegularFile(destination.resolve(FormulaAppendix.PAGE))) {
+      problems.add("templates/appendix.ftl: error: the formula appendix page was not written");
+    }
+    if (!problems.isEmpty()) throw new BakeFailure(problems);
+    copyAssets(settings.templates().resolve("assets"), destination.resolve("assets"));
+    removeEmptyFolders(destination);
+  }
+
+  /** What the guide's pipeline relies on, whatever jbake.properties says. */
+  private static Properties fixedProperties() {
+    Properties p = new Properties();
+    p.setProperty("render.feed", "false");
+    p.setProperty("render.archive", "false");
+    p.setProperty("render.tags", "false");
+    p.setProperty("render.tagsindex", "false");
+    p.setProperty("render.sitemap", "false");
+    p.setProperty("render.error404", "false");
+    p.setProperty("render.index", "true");
+    p.setProperty("template.masterindex.file", "index.ftl");
+    p.setProperty("template.page.file", "page.ftl");
+    p.setProperty("template.appendix.file", "appendix.ftl");
+    p.setProperty("default.status", "");
+    p.setProperty("uri.noExtension", "false");
+    p.setProperty("img.path.update", "false");
+    return p;
+  }
+
+  private static void copyAssets(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) return;
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.sorted().toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(target);
+        else Files.copy(p, target);
+      }
+    }
+  }
+
+  private static void removeEmptyFolders(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<Path> dirs = walk.filter(Files::isDirectory).sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
+      for (Path d : dirs) {
+        if (!d.equals(root)) {
+          try (Stream<Path> list = Files.list(d)) {
+            if (list.findAny().isEmpty()) Files.delete(d);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.llmsi.publisher.markdown.internal;
+
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.data.DataHolder;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.llmsi.publisher.markdown.ExampleBlock;
+import org.llmsi.publisher.markdown.FormulaBlock;
+import org.llmsi.publisher.markdown.GuideBlockException;
+import org.llmsi.publisher.markdown.InlineMath;
+import org.llmsi.verifier.data.DataValue;
+import org.llmsi.verifier.data.SymbolDef;
+import org.llmsi.verifier.model.ExampleStep;
+import org.llmsi.verifier.model.VerifiedExample;
+import org.llmsi.verifier.model.VerifiedFormula;
+
+/**
+ * Renders the guide's own nodes; every other node is left to flexmark's core renderer.
+ *
+ * <p>A formula becomes display math with its id as anchor, a "where" list of its symbols and a mark
+ * linking to its appendix entry; an example becomes a table of its steps, each claim with its
+ * stated value and the value the build computed. Both read the verified guide, so a block the
+ * verifier did not check cannot be published.
+ */
+public final class GuideBlockNodeRenderer implements NodeRenderer {
+  private final GuideBlocksOptions options;
+
+  GuideBlockNodeRenderer(DataHolder data) {
+    this.options = GuideBlocksOptions.of(data);
+  }
+
+  @Override
+  public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+    return Set.of(
+        new NodeRenderingHandler<>(FormulaBlock.class, this::renderFormula),
+        new NodeRenderingHandler<>(ExampleBlock.class, this::renderExample),
+        new NodeRenderingHandler<>(InlineMath.class, this::renderInlineMath));
+  }
+
+  private void renderInlineMath(InlineMath node, NodeRendererContext context, HtmlWriter html) {
+    html.raw(options.math().inline(node.tex()).markup());
+  }
+
+  private void renderFormula(FormulaBlock node, NodeRendererContext context, HtmlWriter html) {
+    VerifiedFormula formula = options.guide() == null ? null : options.guide().formula(node.formulaId()).orElse(null);
+    if (formula == null) {
+      throw new GuideBlockException(options.chapterFile(), node.line(),
+          "formula '" + node.formulaId() + "' was not verified, so it cannot be published");
+    }
+    StringBuilder out = new StringBuilder();
+    String id = escape(formula.id());
+    out.append("<figure class=\"formula\" id=\"").append(id).append("\">\n");
+    out.append("<div class=\"formula-math\">").append(options.math().display(formula.tex()).markup()).append("</div>\n");
+    out.append("<figcaption>\n");
+    if (!formula.symbols().isEmpty()) {
+      out.append("<p class=\"where-label\">where</p>\n<dl class=\"where\">\n");
+      for (SymbolDef symbol : formula.symbols()) {
+        out.append("<dt>").append(options.math().inline(symbol.tex()).markup()).append("</dt>")
+            .append("<dd>").append(escape(symbol.meaning()))
+            .append(" <span class=\"unit\">[").append(escape(symbol.unitText())).append("]</span></dd>\n");
+      }
+      out.append("</dl>\n");
+    }
+    out.append("<p class=\"verified\"><a href=\"").append(escape(options.appendixHref())).append('#').append(id)
+        .append("\"><span class=\"formula-id\">").append(id).append("</span> verified</a>: ")
+        .append("agrees with <code>").append(escape(formula.reference())).append("</code> on ")
+        .append(String.format(Locale.ROOT, "%,d", formula.tries())).append(" random inputs (seed ")
+        .append(formula.seed()).append("); units checked.</p>\n");
+    out.append("</figcaption>\n</figure>\n");
+    html.raw(out);
+  }
+
+  private void renderExample(ExampleBlock node, NodeRendererContext context, HtmlWriter html) {
+    VerifiedExample example = options.guide() == null ? null
+        : options.guide().exampleAt(options.chapterFile(), node.line()).orElse(null);
+    if (example == null) {
+      throw new GuideBlockException(options.chapterFile(), node.line(),
+          "example \"" + node.title() + "\" was not verified, so it cannot be published");
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("<figure class=\"example\" id=\"example-").append(node.line()).append("\">\n");
+    out.append("<figcaption><span class=\"example-label\">Worked example</span> ")
+        .append(escape(example.title())).append("</figcaption>\n");
+    // Two rows per step: the typeset expression gets the table's full width, so long calls with
+    // data keys fit a printed page; name, value and check stay together on the row above it.
+    out.append("<table class=\"steps\">\n<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th>"
+        + "<th scope=\"col\">check</th></tr></thead>\n");
+    Map<String, DataValue> cited = new LinkedHashMap<>();
+    for (ExampleStep step : example.steps()) {
+      out.append("<tbody class=\"step").append(step.isClaim() ? " claim" : "").append("\">\n<tr>");
+      out.append("<th scope=\"row\"><code>").append(escape(step.name())).append("</code></th>");
+      out.append("<td class=\"value\">").append(escape(step.computed())).append("</td>");
+      if (step.isClaim()) {
+        out.append("<td class=\"check\"><span class=\"checked\">stated ").append(escape(step.claimed()))
+            .append(": matches</span></td>");
+      } else {
+        out.append("<td class=\"check\"></td>");
+      }
+      out.append("</tr>\n<tr><td class=\"expr\" colspan=\"3\">")
+          .append(options.math().inline(step.tex()).markup()).append("</td></tr>\n</tbody>\n");
+      step.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
+    }
+    out.append("</table>\n");
+    if (!cited.isEmpty()) {
+      out.append("<ul class=\"sources\">\n");
+      for (DataValue v : cited.values()) {
+        out.append("<li><code>").append(escape(v.key())).append("</code> = ")
+            .append(escape(number(v.value()))).append(' ').append(escape(v.unit().text()))
+            .append(": ").append(escape(v.source())).append("</li>\n");
+      }
+      out.append("</ul>\n");
+    }
+    out.append("</figure>\n");
+    html.raw(out);
+  }
+
+  private static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%,d", (long) v);
+    return String.format(Locale.ROOT, "%s", v);
+  }
+
+  static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  /** Creates the renderer with the document's options. */
+  public static final class Factory implements NodeRendererFactory {
+    @Override
+    public NodeRenderer apply(DataHolder options) {
+      return new GuideBlockNodeRenderer(options);
+    }
+  }
+}

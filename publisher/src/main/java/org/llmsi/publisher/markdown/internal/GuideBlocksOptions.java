@@ -1,0 +1,20 @@
+package org.llmsi.publisher.markdown.internal;
+
+import com.vladsch.flexmark.util.data.DataHolder;
+import org.llmsi.publisher.markdown.GuideBlocksExtension;
+import org.llmsi.publisher.math.MathRenderer;
+import org.llmsi.verifier.model.VerifiedGuide;
+
+/** The extension's options, read once from the data keys. */
+public record GuideBlocksOptions(
+    VerifiedGuide guide, String chapterFile, int firstLine, MathRenderer math, String appendixHref) {
+
+  public static GuideBlocksOptions of(DataHolder options) {
+    return new GuideBlocksOptions(
+        GuideBlocksExtension.GUIDE.get(options),
+        GuideBlocksExtension.CHAPTER_FILE.get(options),
+        GuideBlocksExtension.FIRST_LINE.get(options),
+        GuideBlocksExtension.MATH.get(options),
+        GuideBlocksExtension.APPENDIX_HREF.get(options));
+  }
+}

@@ -1,0 +1,50 @@
+package org.llmsi.publisher.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Refuses a site whose pages load anything from outside it: every script, stylesheet, image or
+ * other resource must be a relative path to a file that exists in the site. Links a reader clicks
+ * (such as "edit this page") may point elsewhere; resources may not.
+ */
+public final class SelfContainedCheck {
+  private SelfContainedCheck() {}
+
+  /** The problems found, one line each; empty when the site is self-contained. */
+  public static List<String> problems(Path site) throws IOException {
+    List<String> problems = new ArrayList<>();
+    List<Path> pages;
+    try (Stream<Path> walk = Files.walk(site)) {
+      pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+    }
+    for (Path page : pages) {
+      Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+      String name = site.relativize(page).toString().replace('\\', '/');
+      for (Element e : doc.select("script[src], img[src], link[href], iframe[src], source[src], video[src], audio[src], object[data], embed[src]")) {
+        String ref = e.hasAttr("src") ? e.attr("src") : e.hasAttr("href") ? e.attr("href") : e.attr("data");
+        if (ref.matches("(?i)^([a-z][a-z0-9+.-]*:|//).*")) {
+          problems.add(name + ": error: <" + e.tagName() + "> loads an external resource: " + ref);
+          continue;
+        }
+        String path = ref.replaceFirst("[?#].*$", "");
+        if (!Files.isRegularFile(page.getParent().resolve(path).normalize())) {
+          problems.add(name + ": error: <" + e.tagName() + "> refers to a missing file: " + ref);
+        }
+      }
+      for (Element e : doc.select("[style*=url(]")) {
+        if (e.attr("style").matches("(?s).*url\\(\\s*['\"]?(https?:)?//.*")) {
+          problems.add(name + ": error: inline style loads an external resource");
+        }
+      }
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,170 @@
+package org.llmsi.publisher.pdf;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.llmsi.publisher.appendix.FormulaAppendix;
+import org.llmsi.publisher.bake.Book;
+import org.llmsi.publisher.bake.Chapter;
+
+/**
+ * Assembles one printable HTML document from baked pages: a title page, a table of contents whose
+ * page numbers the PDF engine fills in, then each page's article as a section starting on a new
+ * page. Ids are prefixed by their page so anchors stay unique in one document, and links between
+ * pages become links inside it.
+ */
+public final class PrintDocument {
+  /** Characters the PDF base fonts can draw are those of WinAnsi, i.e. windows-1252. */
+  private static final Charset WIN_ANSI = Charset.forName("windows-1252");
+  private static final Map<String, String> REPLACEMENTS = Map.of(
+      "\u2248", "~", "\u2264", "<=", "\u2265", ">=", "\u2192", "->", "\u2212", "-",
+      "\u2713", "", "\u2009", " ", "\u202f", " ", "\u2011", "-");
+
+  private final Path site;
+  private final Book book;
+  private final String css;
+
+  /**
+   * @param site the baked site the pages are read from
+   * @param css the print stylesheet (templates/pdf.css)
+   */
+  public PrintDocument(Path site, Book book, String css) {
+    this.site = site;
+    this.book = book;
+    this.css = css;
+  }
+
+  /** A part of the printed document: a page of the site under a heading for the contents. */
+  record Part(String uri, String title, String slug) {}
+
+  /** The whole guide: every chapter in book order, then the formula appendix. */
+  public Document guide() throws IOException {
+    List<Part> parts = new java.util.ArrayList<>();
+    for (Chapter c : book.chapters()) parts.add(new Part(c.uri(), c.title(), slug(c.uri())));
+    parts.add(new Part(FormulaAppendix.PAGE, "Formula appendix", slug(FormulaAppendix.PAGE)));
+    return assemble(book.title(), book.description(), parts, true);
+  }
+
+  /** The formula appendix alone, its contents listing every formula. */
+  public Document appendix() throws IOException {
+    return assemble(book.title() + ": formula appendix",
+        "Every formula of the guide with its symbols, units, where it is used and how it was verified.",
+        List.of(new Part(FormulaAppendix.PAGE, "Formula appendix", slug(FormulaAppendix.PAGE))), false);
+  }
+
+  private Document assemble(String title, String description, List<Part> parts, boolean chapterLevelToc)
+      throws IOException {
+    Document out = Document.createShell("");
+    out.outputSettings().syntax(Document.OutputSettings.Syntax.xml);
+    out.head().appendElement("title").text(title);
+    out.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css));
+    Element bookmarks = out.head().appendElement("bookmarks");
+    Element body = out.body();
+    Element cover = body.appendElement("section").addClass("cover");
+    cover.appendElement("h1").text(title);
+    cover.appendElement("p").addClass("lead").text(description);
+    cover.appendElement("p").addClass("promise")
+        .text("Every formula and every number in this document was executed and tested before it was published.");
+    Element toc = body.appendElement("nav").addClass("toc");
+    toc.appendElement("h1").text("Contents");
+    Element tocList = toc.appendElement("ul");
+
+    Map<String, Part> byUri = new LinkedHashMap<>();
+    for (Part p : parts) byUri.put(p.uri(), p);
+    for (Part p : parts) {
+      Document page = Jsoup.parse(site.resolve(p.uri()).toFile(), "UTF-8");
+      inlineGlyphs(page);
+      Element article = page.selectFirst("article");
+      if (article == null) throw new IOException(p.uri() + ": no <article> to print");
+      Element section = body.appendElement("section").addClass("part").id(p.slug());
+      section.appendElement("div").addClass("running").text(p.title());
+      for (Element child : article.children()) section.appendChild(child.clone());
+      rewrite(section, p, byUri);
+      Element h1 = section.selectFirst("h1");
+      String heading = h1 != null ? h1.text() : p.title();
+      tocList.appendElement("li").addClass("toc-part").appendElement("a").attr("href", "#" + p.slug()).text(heading);
+      Element mark = bookmarks.appendElement("bookmark").attr("name", heading).attr("href", "#" + p.slug());
+      // The guide lists sections; the appendix lists formulas, which is what a reader looks up.
+      String entries = chapterLevelToc ? "h2[id]" : "section.appendix-entry[id], h2[id]";
+      for (Element e : section.select(entries)) {
+        String text = e.is("section") ? e.selectFirst("h3").text() : e.text();
+        tocList.appendElement("li").addClass(e.is("section") ? "toc-formula" : "toc-section")
+            .appendElement("a").attr("href", "#" + e.id()).text(text);
+        mark.appendElement("bookmark").attr("name", text).attr("href", "#" + e.id());
+      }
+    }
+    body.select("svg").forEach(svg -> svg.html(svg.html().replace("currentColor", "#000")));
+    sanitizeText(body);
+    return out;
+  }
+
+  /**
+   * Puts each shared glyph outline back where it is used: the PDF's SVG drawer renders every math
+   * image on its own and cannot follow a reference into the page's glyph definitions.
+   */
+  private static void inlineGlyphs(Document page) {
+    Map<String, String> outlines = new LinkedHashMap<>();
+    for (Element def : page.select("svg.glyph-defs path[id]")) outlines.put(def.id(), def.attr("d"));
+    for (Element use : page.select("svg.math use")) {
+      String d = outlines.get(use.attr("href").replaceFirst("^#", ""));
+      if (d == null) continue;
+      Element path = new Element("path").attr("d", d);
+      use.attributes().forEach(a -> {
+        if (!a.getKey().equals("href")) path.attr(a.getKey(), a.getValue());
+      });
+      use.replaceWith(path);
+    }
+  }
+
+  /** Prefixes ids with the part's slug and points links at the parts inside this document. */
+  private static void rewrite(Element section, Part part, Map<String, Part> parts) {
+    for (Element e : section.select("[id]")) {
+      if (e != section) e.id(part.slug() + "--" + e.id());
+    }
+    for (Element a : section.select("a[href]")) {
+      String href = a.attr("href");
+      if (href.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) continue; // a web link stays a web link
+      int hash = href.indexOf('#');
+      String page = hash < 0 ? href : href.substring(0, hash);
+      String fragment = hash < 0 ? "" : href.substring(hash + 1);
+      Part target = page.isEmpty() ? part : parts.get(page);
+      if (target == null) {
+        a.removeAttr("href"); // a page that is not in this document (home page, other PDF)
+      } else {
+        a.attr("href", "#" + (fragment.isEmpty() ? target.slug() : target.slug() + "--" + fragment));
+      }
+    }
+  }
+
+  /** Replaces what the PDF base fonts cannot draw, instead of letting it print as '#'. */
+  private static void sanitizeText(Element body) {
+    CharsetEncoder encoder = WIN_ANSI.newEncoder();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t && (t.parent() == null || t.parent().closest("svg") == null)) {
+        String text = t.getWholeText();
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+          String s = new String(Character.toChars(cp));
+          String r = REPLACEMENTS.get(s);
+          if (r != null) b.append(r);
+          else if (encoder.canEncode(s)) b.append(s);
+          else b.append('?');
+        });
+        if (!b.toString().equals(text)) t.text(b.toString());
+      }
+    }, body);
+  }
+
+  static String slug(String uri) {
+    return "p-" + uri.replaceFirst("\\.html$", "").replaceAll("[^A-Za-z0-9]+", "-");
+  }
+}

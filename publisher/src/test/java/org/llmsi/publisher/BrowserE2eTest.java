@@ -1,0 +1,130 @@
+package org.llmsi.publisher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The published fixture site in a real browser (Debian's Chromium, headless), opened from file://
+ * as a reader who downloaded it would: navigation, search, theme, no console errors, and no
+ * request that leaves the machine. Screenshots go to target/e2e-screens/. Run with -Pe2e.
+ */
+@Tag("e2e")
+class BrowserE2eTest {
+  @TempDir
+  static Path temp;
+
+  static ChromeDriver browser;
+  static Path site;
+
+  @BeforeAll
+  static void buildAndOpen() throws IOException {
+    site = temp.resolve("out");
+    PublishResult result = new GuidePublisher().publish(Fixtures.request("basic", site, true));
+    assertTrue(result.ok(), () -> String.join("\n", result.problems()));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + Files.createDirectories(temp.resolve("chrome-profile")), "--window-size=1300,1000",
+        "--allow-file-access-from-files");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) browser.quit();
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path out = Path.of("target/e2e-screens").resolve(name);
+    Files.createDirectories(out.getParent());
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void readerNavigatesSearchesAndSwitchesThemeOffline() throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    browser.get(site.resolve("index.html").toUri().toString());
+    assertEquals("LLM System Interview", browser.findElement(By.cssSelector("main h1")).getText());
+    screenshot("1-home.png");
+
+    browser.findElement(By.cssSelector("ol.contents a[href='01-intro.html']")).click();
+    assertEquals("Fixture introduction", browser.findElement(By.cssSelector("article h1")).getText());
+    WebElement math = browser.findElement(By.cssSelector("article p svg.math"));
+    assertTrue(math.getSize().getWidth() > 10 && math.getSize().getHeight() > 5, "inline math has a size");
+
+    browser.findElement(By.cssSelector("a[rel=next]")).click();
+    assertEquals("Fixture ridge point", browser.findElement(By.cssSelector("article h1")).getText());
+    screenshot("2-chapter.png");
+
+    WebElement search = browser.findElement(By.id("search-input"));
+    assertTrue(search.isEnabled(), "the search script loaded its index from file://");
+    search.sendKeys("intensity");
+    WebElement firstHit = wait.until(d -> d.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+    screenshot("3-search.png");
+    firstHit.click();
+    wait.until(d -> d.getCurrentUrl().contains("01-intro.html") || d.getCurrentUrl().contains("formula-appendix.html"));
+
+    JavascriptExecutor js = browser;
+    browser.findElement(By.id("theme-toggle")).click();
+    String theme = (String) js.executeScript("return document.documentElement.getAttribute('data-theme')");
+    assertTrue(theme.equals("dark") || theme.equals("light"));
+    browser.navigate().refresh();
+    assertEquals(theme, js.executeScript("return document.documentElement.getAttribute('data-theme')"),
+        "the chosen theme persists across pages");
+    if (!"dark".equals(theme)) browser.findElement(By.id("theme-toggle")).click();
+    String background = (String) js.executeScript("return getComputedStyle(document.documentElement).backgroundColor");
+    assertEquals("rgb(22, 24, 27)", background, "dark theme applied");
+    screenshot("4-dark.png");
+
+    List<String> errors = new ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()) errors.add(e.getMessage());
+    }
+    assertEquals(List.of(), errors, "console errors");
+    List<String> remote = new ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
+      String m = e.getMessage();
+      if (!m.contains("\"Network.requestWillBeSent\"")) continue;
+      int at = m.indexOf("\"url\":\"");
+      String url = at < 0 ? "" : m.substring(at + 7, m.indexOf('"', at + 7));
+      // The site is opened from file://; the browser's own chrome:// pages are not network traffic.
+      if (url.matches("(?i)^(https?|wss?|ftp):.*")) remote.add(url);
+    }
+    assertEquals(List.of(), remote, "requests that left the machine");
+    assertFalse(browser.findElements(By.cssSelector("svg.math")).isEmpty());
+  }
+}

@@ -1,0 +1,55 @@
+package org.llmsi.publisher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A guide that fails verification publishes nothing: the previous output stays byte for byte, no
+ * scratch folder is left, and the errors are the verifier's located diagnostics (golden files).
+ */
+class FailedBuildTest {
+  @TempDir
+  Path temp;
+
+  private void assertFailsLeavingPreviousOutput(String fixture) throws IOException {
+    Path out = temp.resolve("out");
+    Files.createDirectories(out);
+    Path previous = out.resolve("index.html");
+    Files.writeString(previous, "<p>the previous, good site</p>", StandardCharsets.UTF_8);
+
+    PublishResult result = new GuidePublisher().publish(Fixtures.request(fixture, out, true));
+
+    assertFalse(result.ok());
+    assertTrue(result.summary().contains("nothing was published"), result.summary());
+    assertArrayEquals("<p>the previous, good site</p>".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(previous));
+    try (Stream<Path> list = Files.list(temp)) {
+      assertEquals(List.of(out), list.toList(), "no scratch folder may be left next to the output");
+    }
+    try (Stream<Path> list = Files.list(out)) {
+      assertEquals(1, list.count());
+    }
+    String report = String.join("\n", result.problems()) + "\n" + result.summary() + "\n";
+    assertEquals(Fixtures.golden(fixture, "errors.txt", report), report);
+  }
+
+  @Test
+  void wrongClaimIsReportedAtItsLineAndNothingIsPublished() throws IOException {
+    assertFailsLeavingPreviousOutput("wrong-claim");
+  }
+
+  @Test
+  void pageWithoutStatusIsAnErrorNotASilentlyDroppedPage() throws IOException {
+    assertFailsLeavingPreviousOutput("bad-header");
+  }
+}

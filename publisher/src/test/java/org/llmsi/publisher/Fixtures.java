@@ -1,0 +1,41 @@
+package org.llmsi.publisher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.llmsi.publisher.fixtures.FixtureCatalogs;
+
+/** Paths of the fixture guides and the golden-file switch ({@code -Dgolden.update=true}). */
+final class Fixtures {
+  static final Path ROOT = Path.of("src/test/resources/fixtures");
+  static final Path TEMPLATES = Path.of("../templates");
+  static final boolean UPDATE_GOLDEN = Boolean.getBoolean("golden.update");
+
+  private Fixtures() {}
+
+  static Path siteSrc(String fixture) {
+    return ROOT.resolve(fixture).resolve("site-src");
+  }
+
+  /** A fixture's build with few property tries: the fixtures test publishing, not the formulas. */
+  static PublishRequest request(String fixture, Path out, boolean pdfs) {
+    return new PublishRequest(siteSrc(fixture), TEMPLATES, out, pdfs, 50, FixtureCatalogs.BASIC);
+  }
+
+  /**
+   * Compares {@code actual} with the golden file, or rewrites the golden file when updating.
+   *
+   * @return the expected text (equal to actual when updating)
+   */
+  static String golden(String fixture, String name, String actual) throws IOException {
+    Path file = ROOT.resolve(fixture).resolve("expected").resolve(name);
+    if (UPDATE_GOLDEN || !Files.exists(file)) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+      if (!UPDATE_GOLDEN) throw new AssertionError("golden file " + file + " was missing and has been written; review and commit it");
+      return actual;
+    }
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,130 @@
+package org.llmsi.publisher.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.parser.Engines;
+import org.jbake.parser.MarkdownEngine;
+import org.llmsi.publisher.GuidePublisher;
+import org.llmsi.publisher.PublishRequest;
+import org.llmsi.publisher.PublishResult;
+import org.llmsi.publisher.output.AtomicOutput;
+
+/**
+ * On-demand benchmark (not a test): full build vs a plain JBake bake of the same Markdown with no
+ * checks, preview rebuild after editing one chapter, and the median page size. Run from the
+ * reactor root:
+ * {@code mvn -q -pl publisher -am test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.llmsi.publisher.bench.PublishBenchmark} (or with java -cp).
+ */
+public final class PublishBenchmark {
+  private static final int ROUNDS = 5;
+
+  public static void main(String[] args) throws Exception {
+    Path siteSrc = Path.of(args.length > 0 ? args[0] : "site-src");
+    Path templates = Path.of(args.length > 1 ? args[1] : "templates");
+    Path work = Files.createTempDirectory("publish-bench");
+    try {
+      PublishRequest full = PublishRequest.of(siteSrc, templates, work.resolve("full"));
+      PublishRequest site = full.withoutPdfs().withOutput(work.resolve("site"));
+      // Warm both paths first: class loading and JIT are not what is compared.
+      run(full);
+      plainBake(siteSrc, work.resolve("plain-warm"));
+      long[] fullMs = new long[ROUNDS];
+      long[] siteMs = new long[ROUNDS];
+      long[] plainMs = new long[ROUNDS];
+      for (int i = 0; i < ROUNDS; i++) {
+        fullMs[i] = run(full).millis();
+        siteMs[i] = run(site).millis();
+        long t = System.nanoTime();
+        plainBake(siteSrc, work.resolve("plain-" + i));
+        plainMs[i] = (System.nanoTime() - t) / 1_000_000;
+      }
+      long[] previewMs = previewEdits(siteSrc, templates, work);
+      System.out.println("stages of the last full build (ms): " + run(full).stages());
+      System.out.println("stages of a site-only build (ms):   " + run(site).stages());
+      System.out.printf(Locale.ROOT, "plain JBake bake, no checks:          median %5d ms%n", median(plainMs));
+      System.out.printf(Locale.ROOT, "full build (verify, site, 2 PDFs):    median %5d ms  ratio %.2f (target <= 1.5)%n",
+          median(fullMs), median(fullMs) / (double) median(plainMs));
+      System.out.printf(Locale.ROOT, "site only (verify, site, no PDFs):    median %5d ms  ratio %.2f%n",
+          median(siteMs), median(siteMs) / (double) median(plainMs));
+      System.out.printf(Locale.ROOT, "preview rebuild, one chapter edited:  median %5d ms  (target <= 250 ms)%n", median(previewMs));
+      long[] sizes = pageSizes(work.resolve("full"));
+      System.out.printf(Locale.ROOT, "median page size: %.1f KB over %d pages (target <= 50 KB); largest %.1f KB%n",
+          median(sizes) / 1024.0, sizes.length, sizes[sizes.length - 1] / 1024.0);
+    } finally {
+      AtomicOutput.deleteTree(work);
+    }
+  }
+
+  private static PublishResult run(PublishRequest request) {
+    PublishResult r = new GuidePublisher().publish(request);
+    if (!r.ok()) throw new IllegalStateException(String.join("\n", r.problems()));
+    return r;
+  }
+
+  /** JBake's own Markdown engine and the same templates' job done by a minimal page template. */
+  private static void plainBake(Path siteSrc, Path out) throws Exception {
+    Path templates = Files.createDirectories(out.resolveSibling(out.getFileName() + "-templates"));
+    Files.writeString(templates.resolve("page.ftl"), "<html><body>${content.body}</body></html>", StandardCharsets.UTF_8);
+    Files.writeString(templates.resolve("index.ftl"), "<html><body>index</body></html>", StandardCharsets.UTF_8);
+    Engines.register("md", new MarkdownEngine());
+    DefaultJBakeConfiguration config = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(siteSrc.toFile(), out.toFile(), true);
+    config.setTemplateFolder(templates.toFile());
+    config.setDataFolder(out.resolveSibling("no-data").toFile());
+    config.setAssetFolder(out.resolveSibling("no-assets").toFile());
+    for (String k : List.of("render.feed", "render.archive", "render.tags", "render.sitemap")) config.setProperty(k, "false");
+    Oven oven = new Oven(config);
+    oven.bake();
+  }
+
+  /** Copies the guide, then times the preview build after each of a few edits to one chapter. */
+  private static long[] previewEdits(Path siteSrc, Path templates, Path work) throws IOException {
+    Path copy = work.resolve("preview-src");
+    try (Stream<Path> walk = Files.walk(siteSrc)) {
+      for (Path p : walk.sorted().toList()) {
+        Path t = copy.resolve(siteSrc.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(t);
+        else Files.copy(p, t);
+      }
+    }
+    Path chapter;
+    try (Stream<Path> list = Files.list(copy.resolve("content"))) {
+      chapter = list.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+    }
+    PublishRequest preview = PublishRequest.of(copy, templates, work.resolve("preview")).withoutPdfs();
+    run(preview);
+    long[] ms = new long[ROUNDS];
+    for (int i = 0; i < ROUNDS; i++) {
+      Files.writeString(chapter, Files.readString(chapter, StandardCharsets.UTF_8) + "\nAn edit, number " + i + ".\n",
+          StandardCharsets.UTF_8);
+      ms[i] = run(preview).millis();
+    }
+    return ms;
+  }
+
+  private static long[] pageSizes(Path site) throws IOException {
+    try (Stream<Path> walk = Files.walk(site)) {
+      return walk.filter(p -> p.toString().endsWith(".html")).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }).sorted().toArray();
+    }
+  }
+
+  private static long median(long[] values) {
+    long[] v = values.clone();
+    java.util.Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}
