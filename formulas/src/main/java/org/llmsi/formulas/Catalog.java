@@ -15,7 +15,13 @@ public final class Catalog {
 
   /** Topics whose every reference is bound to a formula of the published guide. */
   public static List<Class<?>> guide() {
-    return List.of(Roofline.class);
+    return List.of(
+        Roofline.class,
+        TrainingMemory.class,
+        ActivationMemory.class,
+        Collectives.class,
+        ParallelismCommunication.class,
+        PipelineBubble.class);
   }
 
   /** Every topic class of the reference implementation, published or not. */
