@@ -20,7 +20,18 @@ public final class Catalog {
         KernelIntensity.class,
         TransformerParameters.class,
         TransformerFlops.class,
-        TrainingTime.class);
+        TrainingTime.class,
+        TrainingMemory.class,
+        ActivationMemory.class,
+        Collectives.class,
+        ParallelismCommunication.class,
+        PipelineBubble.class,
+        ScalingLaws.class,
+        InferenceLatency.class,
+        KvCache.class,
+        PagedAttention.class,
+        SpeculativeDecoding.class,
+        ServingCost.class);
   }
 
   /** Every topic class of the reference implementation, published or not. */
