@@ -15,7 +15,7 @@ public final class Catalog {
 
   /** Topics whose every reference is bound to a formula of the published guide. */
   public static List<Class<?>> guide() {
-    return List.of(Roofline.class, ScalingLaws.class);
+    return List.of(Roofline.class, ScalingLaws.class, InferenceLatency.class);
   }
 
   /** Every topic class of the reference implementation, published or not. */
