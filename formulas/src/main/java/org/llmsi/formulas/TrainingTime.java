@@ -27,6 +27,18 @@ public final class TrainingTime {
     return 6 * parameters * tokensPerSecond / (accelerators * peakFlopsPerSecond);
   }
 
+  /**
+   * MFU counting the attention-score FLOPs too, 6N + 12 L s d per token: the definition PaLM uses
+   * to report 46.2 % (Chowdhery et al. 2022, Appendix B). The 6N-only form gives less.
+   */
+  @Reference(id = "mfu_attention", symbols = {"N", "L", "s", "d", "R_tok", "n_gpu", "P_peak"})
+  public static double modelFlopsUtilisationWithAttention(
+      double parameters, double layers, double sequence, double d, double tokensPerSecond,
+      double accelerators, double peakFlopsPerSecond) {
+    return TransformerFlops.trainingPerTokenWithAttention(parameters, layers, sequence, d)
+        * tokensPerSecond / (accelerators * peakFlopsPerSecond);
+  }
+
   /** HFU with full activation recomputation: 8N FLOP per token executed over the dense peak. */
   @Reference(id = "hfu_full_recompute", symbols = {"N", "R_tok", "n_gpu", "P_peak"})
   public static double hardwareFlopsUtilisationFullRecompute(

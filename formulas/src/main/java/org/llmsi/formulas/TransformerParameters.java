@@ -53,31 +53,32 @@ public final class TransformerParameters {
   public static double moeTotal(
       double layers, double d, double heads, double kvHeads, double headDim, double ffnWidth,
       double ffnMatrices, double vocab, double tied, double experts) {
-    return moe(layers, d, heads, kvHeads, headDim, ffnWidth, ffnMatrices, vocab, tied, experts,
-        experts);
+    return layers * moeLayer(d, heads, kvHeads, headDim, ffnWidth, ffnMatrices, experts, experts)
+        + d + embedding(vocab, d, tied);
   }
 
   /**
-   * Parameters a token touches in a mixture-of-experts model: only k_exp of the n_exp experts per
-   * layer, but the whole router, attention and embeddings. This is what sets FLOPs per token; the
+   * Parameters that do work for a token in a mixture-of-experts model: attention, the whole
+   * router, only k_exp of the n_exp experts per layer, the norms and the output head. The input
+   * embedding is a table lookup, not a matrix multiply, so it is not active (DeepSeek-V3's 36.6B
+   * activated parameters, README_WEIGHTS.md, are counted this way). This sets FLOPs per token; the
    * total sets memory. Counting all experts as active is the classic over-estimate.
    */
   @Reference(
       id = "params_moe_active",
-      symbols = {"L", "d", "n_h", "n_kv", "d_head", "d_ff", "n_ffn", "V", "tied", "n_exp", "k_exp"})
+      symbols = {"L", "d", "n_h", "n_kv", "d_head", "d_ff", "n_ffn", "V", "n_exp", "k_exp"})
   public static double moeActive(
       double layers, double d, double heads, double kvHeads, double headDim, double ffnWidth,
-      double ffnMatrices, double vocab, double tied, double experts, double expertsPerToken) {
-    return moe(layers, d, heads, kvHeads, headDim, ffnWidth, ffnMatrices, vocab, tied, experts,
-        expertsPerToken);
+      double ffnMatrices, double vocab, double experts, double expertsPerToken) {
+    return layers * moeLayer(d, heads, kvHeads, headDim, ffnWidth, ffnMatrices, experts,
+        expertsPerToken) + d + vocab * d;
   }
 
-  private static double moe(
-      double layers, double d, double heads, double kvHeads, double headDim, double ffnWidth,
-      double ffnMatrices, double vocab, double tied, double experts, double expertsUsed) {
-    double perLayer = attention(d, heads, kvHeads, headDim)
+  private static double moeLayer(
+      double d, double heads, double kvHeads, double headDim, double ffnWidth,
+      double ffnMatrices, double experts, double expertsUsed) {
+    return attention(d, heads, kvHeads, headDim)
         + expertsUsed * ffn(d, ffnWidth, ffnMatrices) + d * experts + 2 * d;
-    return layers * perLayer + d + embedding(vocab, d, tied);
   }
 
   /**

@@ -1,0 +1,133 @@
+package org.llmsi.formulas;
+
+/**
+ * Collectives executed step by step on g simulated ranks, with real data, counting the bytes each
+ * link carries and the number of communication rounds. Independent of {@link Collectives}: the
+ * tests compare the counts and the reduced data with the closed forms.
+ */
+final class CollectiveSimulation {
+  private CollectiveSimulation() {}
+
+  /** What a run produced: the final buffers, bytes per directed link, rounds. */
+  record Run(double[][] buffers, double[] bytesOnLink, int rounds, double bytesPerRound) {}
+
+  /**
+   * Ring all-reduce as reduce-scatter then all-gather: rank r sends to r+1 one chunk per round.
+   * buffers[r] has g chunks of chunk elements each; every element is e bytes.
+   */
+  static Run ringAllReduce(double[][] input, int chunk, double e) {
+    int g = input.length;
+    double[][] buf = copy(input);
+    double[] link = new double[g]; // link r carries r -> r+1
+    int rounds = 0;
+    for (int step = 0; step < g - 1; step++, rounds++) { // reduce-scatter
+      double[][] sent = new double[g][];
+      for (int r = 0; r < g; r++) {
+        int c = Math.floorMod(r - step, g);
+        sent[r] = slice(buf[r], c, chunk);
+        link[r] += chunk * e;
+      }
+      for (int r = 0; r < g; r++) {
+        int from = Math.floorMod(r - 1, g);
+        int c = Math.floorMod(from - step, g);
+        for (int i = 0; i < chunk; i++) {
+          buf[r][c * chunk + i] += sent[from][i];
+        }
+      }
+    }
+    for (int step = 0; step < g - 1; step++, rounds++) { // all-gather of the reduced chunks
+      double[][] sent = new double[g][];
+      int[] which = new int[g];
+      for (int r = 0; r < g; r++) {
+        which[r] = Math.floorMod(r + 1 - step, g);
+        sent[r] = slice(buf[r], which[r], chunk);
+        link[r] += chunk * e;
+      }
+      for (int r = 0; r < g; r++) {
+        int from = Math.floorMod(r - 1, g);
+        System.arraycopy(sent[from], 0, buf[r], which[from] * chunk, chunk);
+      }
+    }
+    return new Run(buf, link, rounds, chunk * e);
+  }
+
+  /** Ring all-gather: rank r starts with its own chunk r filled (others zero). */
+  static Run ringAllGather(double[][] input, int chunk, double e) {
+    int g = input.length;
+    double[][] buf = copy(input);
+    double[] link = new double[g];
+    int rounds = 0;
+    for (int step = 0; step < g - 1; step++, rounds++) {
+      double[][] sent = new double[g][];
+      int[] which = new int[g];
+      for (int r = 0; r < g; r++) {
+        which[r] = Math.floorMod(r - step, g);
+        sent[r] = slice(buf[r], which[r], chunk);
+        link[r] += chunk * e;
+      }
+      for (int r = 0; r < g; r++) {
+        int from = Math.floorMod(r - 1, g);
+        System.arraycopy(sent[from], 0, buf[r], which[from] * chunk, chunk);
+      }
+    }
+    return new Run(buf, link, rounds, chunk * e);
+  }
+
+  /** Pairwise all-to-all: in round k rank r sends its chunk for rank r+k directly to it. */
+  static Run allToAll(double[][] input, int chunk, double e) {
+    int g = input.length;
+    double[][] buf = new double[g][g * chunk];
+    double[] sentBy = new double[g];
+    for (int r = 0; r < g; r++) { // the chunk a rank keeps
+      System.arraycopy(input[r], r * chunk, buf[r], r * chunk, chunk);
+    }
+    int rounds = 0;
+    for (int k = 1; k < g; k++, rounds++) {
+      for (int r = 0; r < g; r++) {
+        int to = (r + k) % g;
+        // the receiver stores the chunk in the slot of the sender: a transpose of chunks
+        System.arraycopy(input[r], to * chunk, buf[to], r * chunk, chunk);
+        sentBy[r] += chunk * e;
+      }
+    }
+    return new Run(buf, sentBy, rounds, chunk * e);
+  }
+
+  /** Binomial-tree reduce to rank 0 then broadcast, whole buffers each round; g a power of two. */
+  static Run treeAllReduce(double[][] input, double e) {
+    int g = input.length;
+    int n = input[0].length;
+    double[][] buf = copy(input);
+    double[] sentBy = new double[g];
+    int rounds = 0;
+    for (int span = 1; span < g; span *= 2, rounds++) {
+      for (int r = span; r < g; r += 2 * span) {
+        for (int i = 0; i < n; i++) {
+          buf[r - span][i] += buf[r][i];
+        }
+        sentBy[r] += n * e;
+      }
+    }
+    for (int span = g / 2; span >= 1; span /= 2, rounds++) {
+      for (int r = 0; r < g; r += 2 * span) {
+        System.arraycopy(buf[r], 0, buf[r + span], 0, n);
+        sentBy[r] += n * e;
+      }
+    }
+    return new Run(buf, sentBy, rounds, n * e);
+  }
+
+  private static double[] slice(double[] b, int c, int chunk) {
+    double[] s = new double[chunk];
+    System.arraycopy(b, c * chunk, s, 0, chunk);
+    return s;
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i].clone();
+    }
+    return c;
+  }
+}

@@ -1,0 +1,67 @@
+package org.llmsi.formulas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The guide's data files (site-src/data/*.yaml) as the tests see them: values converted to base
+ * units (bytes, bits, FLOP, seconds), so a test never copies a figure the data file holds.
+ */
+final class Data {
+  private Data() {}
+
+  static final Path DIR = Path.of("..", "site-src", "data");
+  static final JsonNode MODELS = read("models.yaml");
+  static final JsonNode GPUS = read("gpus.yaml");
+
+  private static JsonNode read(String file) {
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve(file).toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A model field in base units. */
+  static double model(String key, String field) {
+    return value(MODELS, key, field);
+  }
+
+  /** A GPU field in base units. */
+  static double gpu(String key, String field) {
+    return value(GPUS, key, field);
+  }
+
+  static double value(JsonNode file, String key, String field) {
+    JsonNode entry = file.path(key).path(field);
+    if (entry.isMissingNode()) {
+      throw new IllegalArgumentException("no " + key + "." + field);
+    }
+    return entry.get("value").asDouble() * unitFactor(entry.path("unit").asText(""));
+  }
+
+  private static final Map<String, Double> PREFIX = Map.of(
+      "", 1.0, "k", 1e3, "M", 1e6, "G", 1e9, "T", 1e12, "P", 1e15,
+      "Ki", 0x1p10, "Mi", 0x1p20, "Gi", 0x1p30, "Ti", 0x1p40);
+  static final Pattern UNIT =
+      Pattern.compile("(|k|M|G|T|P|Ki|Mi|Gi|Ti)(B|bit|FLOP|s|USD)(/s)?");
+
+  /** The factor that turns a value in {@code unit} into base units; "" is a plain count. */
+  static double unitFactor(String unit) {
+    if (unit.isEmpty()) {
+      return 1;
+    }
+    Matcher m = UNIT.matcher(unit);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("unit not allowed: " + unit);
+    }
+    return PREFIX.get(m.group(1));
+  }
+}

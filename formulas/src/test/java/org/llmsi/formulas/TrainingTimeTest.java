@@ -1,0 +1,65 @@
+package org.llmsi.formulas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.llmsi.formulas.Props.count;
+import static org.llmsi.formulas.Props.forAll;
+import static org.llmsi.formulas.Props.logUniform;
+import static org.llmsi.formulas.Props.same;
+import static org.llmsi.formulas.Props.uniform;
+import static org.llmsi.formulas.Props.vec;
+
+import org.junit.jupiter.api.Test;
+
+class TrainingTimeTest {
+
+  private static final double DAY = 86400;
+
+  @Test
+  void timeTimesDeliveredFlopsIsTheComputeAndMfuInvertsIt() {
+    forAll(901, vec(logUniform(1e6, 1e13), logUniform(1e3, 1e8), count(1, 100_000),
+        logUniform(1e12, 1e16), uniform(0.01, 1)), v -> {
+          double n = v.get(0);
+          double rate = v.get(1);
+          double gpus = v.get(2);
+          double peak = v.get(3);
+          double mfu = TrainingTime.modelFlopsUtilisation(n, rate, gpus, peak);
+          double compute = 6 * n * rate * 1000; // 1000 s of training at that rate
+          return same(TrainingTime.time(compute, gpus, peak, mfu), 1000)
+              && same(TrainingTime.hardwareFlopsUtilisationFullRecompute(n, rate, gpus, peak), mfu * 4 / 3)
+              && TrainingTime.time(compute, gpus, peak, v.get(4)) > TrainingTime.time(compute, 2 * gpus, peak, v.get(4))
+              && TrainingTime.modelFlopsUtilisationWithAttention(n, 1, 1, 1, rate, gpus, peak) > mfu;
+        });
+  }
+
+  @Test
+  void aSparsePeakHalvesTheReportedUtilisation() {
+    double dense = Data.gpu("h100_sxm", "bf16_dense");
+    double sparse = Data.gpu("h100_sxm", "bf16_sparse");
+    double mfuDense = TrainingTime.modelFlopsUtilisation(70e9, 1000, 1, dense);
+    double mfuSparse = TrainingTime.modelFlopsUtilisation(70e9, 1000, 1, sparse);
+    assertEquals(2, mfuDense / mfuSparse, 1e-3);
+  }
+
+  // ---- Published figures -------------------------------------------------------------------
+
+  @Test
+  void megatronEndToEndTrainingTimes() {
+    // Narayanan et al. 2021, section 5.1: time = 8 T P / (n X) with activation recomputation.
+    // GPT-3: P = 175B, T = 300B, n = 1024 A100s, X = 140 TFLOP/s: 34 days. 1T model (Table 1:
+    // 1008B parameters), T = 450B, n = 3072, X = 163 TFLOP/s: 84 days.
+    assertEquals(34, Math.round(TrainingTime.time(8 * 175e9 * 300e9, 1024, 140e12, 1) / DAY));
+    assertEquals(84, Math.round(TrainingTime.time(8 * 1008e9 * 450e9, 3072, 163e12, 1) / DAY));
+  }
+
+  @Test
+  void palmModelFlopsUtilisation() {
+    // Chowdhery et al. 2022, section 4.1 and Appendix B: PaLM 540B (540.35B parameters, Table 2;
+    // L = 118, H = 48, Q = 256, T = 2048) at 238.3K tokens/s on 6144 TPU v4 chips of 275 TFLOP/s
+    // peak: MFU 46.2 %. The 6N-only definition gives 45.7 %: PaLM counts the attention term.
+    double withAttention = TrainingTime.modelFlopsUtilisationWithAttention(
+        540.35e9, 118, 2048, 48 * 256, 238.3e3, 6144, 275e12);
+    assertEquals(46.2, Math.round(withAttention * 1000) / 10.0);
+    assertEquals(45.7,
+        Math.round(TrainingTime.modelFlopsUtilisation(540.35e9, 238.3e3, 6144, 275e12) * 1000) / 10.0);
+  }
+}
