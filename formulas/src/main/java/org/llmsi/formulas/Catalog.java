@@ -15,7 +15,12 @@ public final class Catalog {
 
   /** Topics whose every reference is bound to a formula of the published guide. */
   public static List<Class<?>> guide() {
-    return List.of(Roofline.class);
+    return List.of(
+        Roofline.class,
+        KvCache.class,
+        PagedAttention.class,
+        SpeculativeDecoding.class,
+        ServingCost.class);
   }
 
   /** Every topic class of the reference implementation, published or not. */
