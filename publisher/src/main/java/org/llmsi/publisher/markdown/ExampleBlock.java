@@ -1,12 +1,10 @@
 package org.llmsi.publisher.markdown;
 
-import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /** A {@code ```example "title"} fence: rendered as the verified example's step table. */
-public final class ExampleBlock extends Block {
+public final class ExampleBlock extends VerifiedFence {
   private final String title;
-  private final int line;
 
   /**
    * @param chars the whole fence as written
@@ -14,27 +12,16 @@ public final class ExampleBlock extends Block {
    * @param line 1-based line of the fence in the chapter file
    */
   public ExampleBlock(BasedSequence chars, String title, int line) {
-    super(chars);
+    super(chars, line);
     this.title = title;
-    this.line = line;
   }
 
   public String title() {
     return title;
   }
 
-  /** 1-based line of the fence in the chapter file. */
-  public int line() {
-    return line;
-  }
-
-  @Override
-  public BasedSequence[] getSegments() {
-    return EMPTY_SEGMENTS;
-  }
-
   @Override
   public void getAstExtra(StringBuilder out) {
-    out.append(" title:\"").append(title).append("\" line:").append(line);
+    out.append(" title:\"").append(title).append("\" line:").append(line());
   }
 }

@@ -1,12 +1,10 @@
 package org.llmsi.publisher.markdown;
 
-import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /** A {@code ```formula <id>} fence: rendered from the verified formula with that id. */
-public final class FormulaBlock extends Block {
+public final class FormulaBlock extends VerifiedFence {
   private final String formulaId;
-  private final int line;
 
   /**
    * @param chars the whole fence as written
@@ -14,27 +12,16 @@ public final class FormulaBlock extends Block {
    * @param line 1-based line of the fence in the chapter file
    */
   public FormulaBlock(BasedSequence chars, String formulaId, int line) {
-    super(chars);
+    super(chars, line);
     this.formulaId = formulaId;
-    this.line = line;
   }
 
   public String formulaId() {
     return formulaId;
   }
 
-  /** 1-based line of the fence in the chapter file. */
-  public int line() {
-    return line;
-  }
-
-  @Override
-  public BasedSequence[] getSegments() {
-    return EMPTY_SEGMENTS;
-  }
-
   @Override
   public void getAstExtra(StringBuilder out) {
-    out.append(" id:").append(formulaId).append(" line:").append(line);
+    out.append(" id:").append(formulaId).append(" line:").append(line());
   }
 }
