@@ -25,9 +25,9 @@ final class ProseScanner {
       "(?<![\\p{L}\\p{N}.,/_^{}\\\\-])(\\d{1,3}(?:,\\d{3})+(?![\\d,])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)"
           + "(?:[ \\u00a0\\u202f]*\\n?[ \\u00a0\\u202f]*(%)|(?:[ \\u00a0\\u202f]+\\n?|\\n)[ \\u00a0\\u202f]*"
           + "([\\p{L}µ][\\p{L}\\p{N}µ]*(?:/[\\p{L}µ][\\p{L}\\p{N}µ]*)*)"
-          + "(?:[ \\u00a0]+per[ \\u00a0]+(byte|second|hour|token|GPU|request)(?![\\p{L}\\p{N}-]))?)");
+          + "(?:[ \\u00a0]+per[ \\u00a0]+((?:[\\p{L}\\p{N}]+-)?hour|byte|second|token|GPU|request)(?![\\p{L}\\p{N}-]))?)");
 
-  /** "per byte" reads as "/B": how prose spells a rate or an intensity. */
+  /** "per byte" reads as "/B", "per GPU-hour" as "/h": how prose spells a rate or an intensity. */
   private static final java.util.Map<String, String> PER = java.util.Map.of(
       "byte", "B", "second", "s", "hour", "h", "token", "token", "GPU", "GPU", "request", "req");
 
@@ -41,7 +41,7 @@ final class ProseScanner {
     while (m.find()) {
       if (!allProse(prose, text, m.start(), m.end())) continue;
       String unit = m.group(2) != null ? m.group(2)
-          : m.group(4) != null ? m.group(3) + "/" + PER.get(m.group(4)) : m.group(3);
+          : m.group(4) != null ? m.group(3) + "/" + PER.get(m.group(4).replaceFirst(".*-hour$", "hour")) : m.group(3);
       out.add(new ProseNumber(m.group(1), unit, m.start(), m.end() - m.start()));
     }
     return out;

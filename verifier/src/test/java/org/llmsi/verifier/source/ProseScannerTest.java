@@ -34,8 +34,8 @@ class ProseScannerTest {
 
   @Test
   void readsPerAsADivision() {
-    assertEquals(List.of("295 FLOP/B", "2.5 USD/h", "4 USD"),
-        figures("at 295 FLOP per byte, 2.5 USD per hour, and 4 USD per GPU-hour\n"));
+    assertEquals(List.of("295 FLOP/B", "2.5 USD/h", "4 USD/h", "3 USD"),
+        figures("at 295 FLOP per byte, 2.5 USD per hour, 4 USD per GPU-hour, 3 USD per GPU-hours\n"));
   }
 
   @Test
