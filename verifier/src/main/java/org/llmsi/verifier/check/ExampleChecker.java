@@ -38,6 +38,9 @@ final class ExampleChecker {
   private final TexWriter tex;
   private final Map<String, List<Location>> usage = new HashMap<>();
   private int claims;
+  /** Every value the examples bound or wrote as a literal: what prose may quote. */
+  private final List<ProseNumbers.Known> known = new ArrayList<>();
+  private String title;
   /** Set when a step failed on an error reported elsewhere (a bad data entry). */
   private boolean failed;
 
@@ -54,6 +57,10 @@ final class ExampleChecker {
   /** Example steps that call each formula id. */
   Map<String, List<Location>> usage() {
     return usage;
+  }
+
+  List<ProseNumbers.Known> known() {
+    return known;
   }
 
   int claims() {
@@ -75,6 +82,7 @@ final class ExampleChecker {
       return null;
     }
     String title = arg.substring(1, arg.length() - 1);
+    this.title = title;
     List<Statement> statements;
     try {
       statements = FormulaLanguage.parseExample(block.text());
@@ -134,6 +142,11 @@ final class ExampleChecker {
       return null;
     }
     scope.put(name, new Binding(value, null));
+    String origin = "'" + name + "' in example \"" + title + "\", line " + where.line();
+    known.add(new ProseNumbers.Known(value, origin));
+    for (Expr.Num n : ProseNumbers.literals(rhs, new ArrayList<>())) {
+      known.add(new ProseNumbers.Known(new Quantity(n.baseValue(), n.unit().dimension()), origin));
+    }
     String rhsTex = tex.expr(rhs);
     if (st.claim() == null) {
       return new ExampleStep(where, sourceLine.strip(), name, rhsTex, ValueFormat.auto(value), null, cites);

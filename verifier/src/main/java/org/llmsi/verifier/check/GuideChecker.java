@@ -87,6 +87,13 @@ public final class GuideChecker {
         }
       }
     }
+    ProseNumbers prose = new ProseNumbers(glossary, data, examples.known(), formulas.formulas().values());
+    for (Page page : pages) {
+      // A page with its own errors would report its figures again as unbacked: fix those first.
+      if (errors.stream().noneMatch(d -> d.location().file().equals(page.file().shownPath()))) {
+        prose.check(page, errors);
+      }
+    }
     for (BoundReference ref : catalog.references().values()) {
       if (!formulas.formulas().containsKey(ref.id()) && !anyBlockNamed(pages, ref.id())) {
         errors.add(Diagnostic.of(Kind.REFERENCE, referenceLocation.apply(ref),

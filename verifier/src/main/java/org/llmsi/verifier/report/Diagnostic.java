@@ -52,6 +52,7 @@ public record Diagnostic(
     REFERENCE("reference binding"),
     PROPERTY("formula disagrees with its reference"),
     CLAIM("wrong claim"),
+    UNVERIFIED("unverified number"),
     EVALUATION("evaluation error"),
     IO("cannot read");
 

@@ -9,11 +9,14 @@ import java.util.Map;
  * @param file the Markdown source
  * @param header JBake header fields (title, type, status, order, …)
  * @param blocks its formula and example blocks, in order
+ * @param proseNumbers the numbers with units printed in its prose, in order
  */
-public record Page(SourceFile file, Map<String, String> header, List<FencedBlock> blocks) {
+public record Page(SourceFile file, Map<String, String> header, List<FencedBlock> blocks,
+    List<ProseNumber> proseNumbers) {
   public Page {
     header = Map.copyOf(header);
     blocks = List.copyOf(blocks);
+    proseNumbers = List.copyOf(proseNumbers);
   }
 
   public String title() {

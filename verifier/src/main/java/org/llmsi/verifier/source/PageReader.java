@@ -41,7 +41,7 @@ public final class PageReader {
     Document doc = markdown.parse(body);
     List<FencedBlock> blocks = new ArrayList<>();
     collect(doc, file, blocks, errors);
-    return new Page(file, header, blocks);
+    return new Page(file, header, blocks, ProseScanner.scan(doc, body));
   }
 
   private Map<String, String> header(SourceFile file, List<Diagnostic> errors) {

@@ -1,0 +1,107 @@
+package org.llmsi.verifier.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.llmsi.verifier.data.DataSets;
+import org.llmsi.verifier.data.DataValue;
+import org.llmsi.verifier.data.Glossary;
+import org.llmsi.verifier.data.SymbolDef;
+import org.llmsi.verifier.lang.Expr;
+import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostic.Kind;
+import org.llmsi.verifier.source.Page;
+import org.llmsi.verifier.source.ProseNumber;
+import org.llmsi.verifier.units.Unit;
+import org.llmsi.verifier.units.UnitParser;
+
+/**
+ * Every figure printed with a unit in prose must be backed: it has to read, to the digits printed,
+ * as some value the guide verified (a bound or claimed value of an example, a literal of a formula
+ * or example) or as a sourced data figure. Otherwise prose could say "about 20 GB" next to an
+ * example that computes 21.5 GB, and nothing would notice.
+ */
+final class ProseNumbers {
+  /** A value a prose figure may quote, and where it comes from (for the "closest" hint). */
+  record Known(Quantity quantity, String origin) {}
+
+  private final List<Known> known = new ArrayList<>();
+
+  ProseNumbers(Glossary glossary, DataSets data, List<Known> fromExamples, Iterable<CheckedFormula> formulas) {
+    known.addAll(fromExamples);
+    for (var set : data.sets().values()) {
+      for (var entity : set.values()) {
+        for (DataValue v : entity.fields().values()) {
+          known.add(new Known(new Quantity(v.baseValue(), v.unit().dimension()), "data figure " + v.key()));
+        }
+      }
+    }
+    for (SymbolDef s : glossary.symbols()) {
+      if (s.isConstant()) {
+        known.add(new Known(new Quantity(s.unit().toBase(s.constant()), s.unit().dimension()),
+            "glossary constant " + s.name()));
+      }
+    }
+    for (CheckedFormula f : formulas) {
+      for (Expr.Num n : literals(f.equation().rhs(), new ArrayList<>())) {
+        known.add(new Known(new Quantity(n.baseValue(), n.unit().dimension()), "formula " + f.id()));
+      }
+    }
+  }
+
+  /** The literals with units inside an expression ({@code 8 bit/B}, {@code 4096 token}). */
+  static List<Expr.Num> literals(Expr e, List<Expr.Num> out) {
+    if (e instanceof Expr.Num n) {
+      if (!n.unit().text().isEmpty()) out.add(n);
+    } else if (e instanceof Expr.Unary u) {
+      literals(u.operand(), out);
+    } else if (e instanceof Expr.Binary b) {
+      literals(b.left(), out);
+      literals(b.right(), out);
+    } else if (e instanceof Expr.Group g) {
+      literals(g.inner(), out);
+    } else if (e instanceof Expr.Call c) {
+      c.args().forEach(a -> literals(a.value(), out));
+    }
+    return out;
+  }
+
+  void check(Page page, List<Diagnostic> errors) {
+    for (ProseNumber p : page.proseNumbers()) {
+      Unit unit;
+      try {
+        unit = UnitParser.parse(p.unit());
+      } catch (UnitParser.UnitException e) {
+        continue; // "8 layers", "3 Figure": a count or a word, not a unit
+      }
+      if (unit.dimension().isNone() && !unit.text().equals("%")) continue; // counts: "16 GPUs"
+      double magnitude = Double.parseDouble(p.number().replace(",", ""));
+      Expr.Num printed = new Expr.Num(p.number().replace(",", "") + " " + p.unit(), magnitude, unit, 0, 0);
+      Known closest = null;
+      double bestDistance = Double.POSITIVE_INFINITY;
+      boolean backed = false;
+      for (Known k : known) {
+        if (!k.quantity().dimension().equals(unit.dimension())) continue;
+        if (ClaimCheck.holds(k.quantity().value(), printed, null)) {
+          backed = true;
+          break;
+        }
+        double distance = Math.abs(Math.log(Math.abs(k.quantity().value()) / Math.abs(unit.toBase(magnitude))));
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          closest = k;
+        }
+      }
+      if (backed) continue;
+      List<String> notes = new ArrayList<>();
+      if (closest != null && bestDistance < Math.log(2)) {
+        String shown = ClaimCheck.computedText(closest.quantity().value(), printed);
+        notes.add("closest verified value: " + shown + (unit.text().isEmpty() ? "" : " " + unit.text())
+            + " (" + closest.origin() + ")");
+      }
+      notes.add("help: print the value of a claim or a data figure to its digits, or add an example "
+          + "step that computes it (`name = … ≈ " + p.text() + "`)");
+      errors.add(new Diagnostic(Kind.UNVERIFIED, page.file().location(p.offset(), p.length()),
+          "'" + p.text() + "' in prose is neither a verified value nor a data figure", notes));
+    }
+  }
+}
