@@ -70,6 +70,20 @@ final class ClaimCheck {
   }
 
   /**
+   * The computed value of a claim that held, as a reader checks it: in the claim's unit, two digits
+   * finer than printed (trailing zeros dropped), so {@code ≈ 42.9 GB} shows 42.95 and {@code ≈ 131072}
+   * shows 131072, never a rounded scientific form.
+   */
+  static String shownText(double computed, Expr.Num stated) {
+    Digits d = Digits.of(stated);
+    String text = new Digits(d.mantissa(), d.decimals() + 2, d.exponent()).format(stated.unit().fromBase(computed));
+    String mantissa = text.replaceFirst("e.*", "");
+    String exponent = text.substring(mantissa.length());
+    if (mantissa.contains(".")) mantissa = mantissa.replaceFirst("0+$", "").replaceFirst("\\.$", "");
+    return mantissa + exponent;
+  }
+
+  /**
    * When a claim in a binary unit would hold in its decimal twin (or the reverse), the author mixed
    * prefixes; returns that twin's text.
    */

@@ -149,7 +149,9 @@ final class ExampleChecker {
     }
     String rhsTex = tex.expr(rhs);
     if (st.claim() == null) {
-      return new ExampleStep(where, sourceLine.strip(), name, rhsTex, ValueFormat.auto(value), null, cites);
+      // A given such as `c_gpu = 2.5 USD/h` reads best as written, not converted to base units.
+      String shown = rhs instanceof Expr.Num n && !n.unit().text().isEmpty() ? n.text() : ValueFormat.auto(value);
+      return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shown, null, cites);
     }
     claims++;
     Expr.Num stated = st.claim().stated();
@@ -198,7 +200,8 @@ final class ExampleChecker {
           .withFix(replaced, computed + (unit.isEmpty() ? "" : " " + unit)));
       return null;
     }
-    return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shownComputed, stated.text(), cites);
+    String held = ClaimCheck.shownText(value.value(), stated) + (unit.isEmpty() ? "" : " " + unit);
+    return new ExampleStep(where, sourceLine.strip(), name, rhsTex, held, stated.text(), cites);
   }
 
   private static String accepts(Expr.Num stated, Expr.Num tolerance) {

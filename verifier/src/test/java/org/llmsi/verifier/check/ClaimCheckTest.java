@@ -33,6 +33,15 @@ class ClaimCheckTest {
   }
 
   @Test
+  void aClaimThatHeldShowsTwoDigitsMoreInItsOwnUnitNeverScientificForWholeNumbers() throws Exception {
+    assertEquals("131072", ClaimCheck.shownText(131072, claim("≈ 131072").stated()));
+    assertEquals("42.95", ClaimCheck.shownText(42.949_672_96e9, claim("≈ 42.9 GB").stated()));
+    assertEquals("16", ClaimCheck.shownText(16, claim("≈ 16").stated()));
+    assertEquals("3.8027e25", ClaimCheck.shownText(3.80272e25, claim("≈ 3.80e25 FLOP").stated()));
+    assertEquals("40.42", ClaimCheck.shownText(0.404197, claim("≈ 40.4 %").stated()));
+  }
+
+  @Test
   void gbAndGibAreNeverConfused() throws Exception {
     double bytes = 1_342_177_280; // 1.25 GiB = 1.342 GB
     assertTrue(holds(bytes, "≈ 1.34 GB"));
