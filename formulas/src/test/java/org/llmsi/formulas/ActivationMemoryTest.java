@@ -133,4 +133,20 @@ class ActivationMemoryTest {
     assertEquals(sbh * 114 / 8, ActivationMemory.tensorSequenceParallel(2048, 1, 12288, 96, 8), 1e-3);
     assertEquals(2 * sbh, ActivationMemory.fullRecompute(2048, 1, 12288));
   }
+
+  /**
+   * Activations are stored per token of the micro-batch: every term is linear in the batch and,
+   * for full recomputation (only the [s, b, d] layer input survives), linear in s and d too. The
+   * fixed-size checks above use b = 1, where b and 1/b agree; this scales each input.
+   */
+  @Test
+  void fullRecomputationScalesLinearlyInSequenceBatchAndWidth() {
+    forAll(707, vec(count(1, 32768), count(1, 64), count(64, 16384), count(2, 8)), v -> {
+      double s = v.get(0), b = v.get(1), d = v.get(2), k = v.get(3);
+      double base = ActivationMemory.fullRecompute(s, b, d);
+      return same(ActivationMemory.fullRecompute(k * s, b, d), k * base)
+          && same(ActivationMemory.fullRecompute(s, k * b, d), k * base)
+          && same(ActivationMemory.fullRecompute(s, b, k * d), k * base);
+    });
+  }
 }

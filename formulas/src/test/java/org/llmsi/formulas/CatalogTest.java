@@ -100,4 +100,11 @@ class CatalogTest {
       fail("SYMBOLS.md out of date; missing " + missing + ", unused " + unused);
     }
   }
+
+  /** The guide binds at least the core topics; an empty list would make the verifier check nothing. */
+  @Test
+  void theGuideBindsTheCoreTopics() {
+    assertTrue(Catalog.guide().containsAll(java.util.List.of(Roofline.class, KvCache.class,
+        TransformerParameters.class, PipelineBubble.class, SpeculativeDecoding.class)));
+  }
 }

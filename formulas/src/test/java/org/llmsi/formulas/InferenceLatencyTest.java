@@ -85,4 +85,21 @@ class InferenceLatencyTest {
     assertEquals(7, Math.round(bound * 1e3));
     assertTrue(bound < 29e-3);
   }
+
+  /**
+   * When prefill is compute-bound (bandwidth made irrelevant), its FLOPs are 2 N per prompt token,
+   * so the time is linear in the prompt length and in the number of prompts.
+   */
+  @Test
+  void computeBoundPrefillScalesWithPromptTokens() {
+    forAll(2707, vec(logUniform(1e8, 1e12), count(1, 32768), count(1, 64), count(2, 8)), v -> {
+      double n = v.get(0), s = v.get(1), b = v.get(2), k = v.get(3);
+      double peak = 1e15;
+      double infiniteBandwidth = Double.MAX_VALUE;
+      double t = InferenceLatency.timeToFirstToken(n, s, b, 2, peak, infiniteBandwidth);
+      return same(t, 2 * n * s * b / peak)
+          && same(InferenceLatency.timeToFirstToken(n, s, k * b, 2, peak, infiniteBandwidth), k * t)
+          && same(InferenceLatency.timeToFirstToken(n, k * s, b, 2, peak, infiniteBandwidth), k * t);
+    });
+  }
 }

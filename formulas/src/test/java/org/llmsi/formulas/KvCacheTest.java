@@ -180,4 +180,21 @@ class KvCacheTest {
         Data.model(m, "sliding_window"), 1, 2);
     assertEquals(8, full / windowed);
   }
+
+  /**
+   * A windowed cache is the plain cache of min(s, w) tokens, and like it is linear in the batch and
+   * in bytes per element (tests elsewhere fix b = 1 and e = 2, where a slip would hide).
+   */
+  @Test
+  void slidingWindowIsThePlainCacheOfTheKeptTokensAndLinearInBatchAndPrecision() {
+    forAll(1707, vec(count(1, 128), count(1, 64), count(16, 256), count(1, 131072), count(1, 131072),
+        count(1, 64), count(1, 4), count(2, 8)), v -> {
+      double l = v.get(0), kv = v.get(1), dh = v.get(2), s = v.get(3), w = v.get(4), b = v.get(5),
+          e = v.get(6), k = v.get(7);
+      double windowed = KvCache.bytesSlidingWindow(l, kv, dh, s, w, b, e);
+      return same(windowed, KvCache.bytes(l, kv, dh, Math.min(s, w), b, e))
+          && same(KvCache.bytesSlidingWindow(l, kv, dh, s, w, k * b, e), k * windowed)
+          && same(KvCache.bytesSlidingWindow(l, kv, dh, s, w, b, k * e), k * windowed);
+    });
+  }
 }

@@ -165,4 +165,20 @@ class SpeculativeDecodingTest {
     assertEquals((1 + 0.8) / (1 + 0.05), SpeculativeDecoding.speedup(0.8, 1, 0.05), 1e-12);
     assertTrue(SpeculativeDecoding.speedup(0.1, SpeculativeDecoding.bestDraftLength(0.1, 0.5, 40), 0.5) < 1);
   }
+
+  /** A free draft that is never accepted makes every length tie at speed-up 1: the shortest wins. */
+  @Test
+  void tiesGoToTheShorterDraft() {
+    for (int max = 1; max <= 12; max++) {
+      assertEquals(1, SpeculativeDecoding.bestDraftLength(0, 0, max));
+    }
+  }
+
+  /** A free draft that is often accepted gains with every extra token: the longest allowed wins. */
+  @Test
+  void theLongestAllowedDraftIsConsidered() {
+    for (int max = 1; max <= 12; max++) {
+      assertEquals(max, SpeculativeDecoding.bestDraftLength(0.9, 0, max));
+    }
+  }
 }
