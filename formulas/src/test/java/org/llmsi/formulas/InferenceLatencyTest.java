@@ -102,4 +102,18 @@ class InferenceLatencyTest {
           && same(InferenceLatency.timeToFirstToken(n, k * s, b, 2, peak, infiniteBandwidth), k * t);
     });
   }
+
+  /**
+   * With unbounded compute, prefill is the one pass over the weights: N e bytes over the bandwidth,
+   * so it scales with bytes per weight (4-bit weights read a quarter of 16-bit ones).
+   */
+  @Test
+  void bandwidthBoundPrefillReadsEveryWeightOnce() {
+    forAll(2708, vec(logUniform(1e8, 1e12), count(1, 4), logUniform(1e11, 1e13), count(2, 8)), v -> {
+      double n = v.get(0), e = v.get(1), bw = v.get(2), k = v.get(3);
+      double t = InferenceLatency.timeToFirstToken(n, 1, 1, e, Double.MAX_VALUE, bw);
+      return same(t, n * e / bw)
+          && same(InferenceLatency.timeToFirstToken(n, 1, 1, k * e, Double.MAX_VALUE, bw), k * t);
+    });
+  }
 }
