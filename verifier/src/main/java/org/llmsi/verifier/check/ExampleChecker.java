@@ -143,9 +143,10 @@ final class ExampleChecker {
     }
     scope.put(name, new Binding(value, null));
     String origin = "'" + name + "' in example \"" + title + "\", line " + where.line();
-    known.add(new ProseNumbers.Known(value, origin));
+    known.add(new ProseNumbers.Known(value, origin, block.file().shownPath()));
     for (Expr.Num n : ProseNumbers.literals(rhs, new ArrayList<>())) {
-      known.add(new ProseNumbers.Known(new Quantity(n.baseValue(), n.unit().dimension()), origin));
+      known.add(new ProseNumbers.Known(new Quantity(n.baseValue(), n.unit().dimension()), origin,
+          block.file().shownPath()));
     }
     String rhsTex = tex.expr(rhs);
     if (st.claim() == null) {

@@ -21,31 +21,44 @@ import org.llmsi.verifier.units.UnitParser;
  * example that computes 21.5 GB, and nothing would notice.
  */
 final class ProseNumbers {
-  /** A value a prose figure may quote, and where it comes from (for the "closest" hint). */
-  record Known(Quantity quantity, String origin) {}
+  /**
+   * A value a prose figure may quote, and where it comes from (for the "closest" hint).
+   *
+   * @param page the chapter whose example bound it, or null for a data figure, a glossary constant
+   *     or a formula literal, which any chapter may quote
+   */
+  record Known(Quantity quantity, String origin, java.nio.file.Path page) {}
 
-  private final List<Known> known = new ArrayList<>();
+  /** What each page may quote, by dimension: its own examples' values and the shared figures. */
+  private final java.util.Map<org.llmsi.verifier.units.Dimension, List<Known>> shared = new java.util.HashMap<>();
+  private final java.util.Map<java.nio.file.Path, java.util.Map<org.llmsi.verifier.units.Dimension, List<Known>>> byPage =
+      new java.util.HashMap<>();
 
   ProseNumbers(Glossary glossary, DataSets data, List<Known> fromExamples, Iterable<CheckedFormula> formulas) {
-    known.addAll(fromExamples);
+    for (Known k : fromExamples) add(k);
     for (var set : data.sets().values()) {
       for (var entity : set.values()) {
         for (DataValue v : entity.fields().values()) {
-          known.add(new Known(new Quantity(v.baseValue(), v.unit().dimension()), "data figure " + v.key()));
+          add(new Known(new Quantity(v.baseValue(), v.unit().dimension()), "data figure " + v.key(), null));
         }
       }
     }
     for (SymbolDef s : glossary.symbols()) {
       if (s.isConstant()) {
-        known.add(new Known(new Quantity(s.unit().toBase(s.constant()), s.unit().dimension()),
-            "glossary constant " + s.name()));
+        add(new Known(new Quantity(s.unit().toBase(s.constant()), s.unit().dimension()),
+            "glossary constant " + s.name(), null));
       }
     }
     for (CheckedFormula f : formulas) {
       for (Expr.Num n : literals(f.equation().rhs(), new ArrayList<>())) {
-        known.add(new Known(new Quantity(n.baseValue(), n.unit().dimension()), "formula " + f.id()));
+        add(new Known(new Quantity(n.baseValue(), n.unit().dimension()), "formula " + f.id(), null));
       }
     }
+  }
+
+  private void add(Known k) {
+    var index = k.page() == null ? shared : byPage.computeIfAbsent(k.page(), p -> new java.util.HashMap<>());
+    index.computeIfAbsent(k.quantity().dimension(), d -> new ArrayList<>()).add(k);
   }
 
   /** The literals with units inside an expression ({@code 8 bit/B}, {@code 4096 token}). */
@@ -65,7 +78,13 @@ final class ProseNumbers {
     return out;
   }
 
+  /**
+   * Checks the page's prose figures. A figure may quote its own chapter's examples or a shared
+   * figure, not a number another chapter happens to compute: a coincidence there would pass
+   * unnoticed, and a reader cannot see that chapter's example from here.
+   */
   void check(Page page, List<Diagnostic> errors) {
+    var own = byPage.getOrDefault(page.file().shownPath(), java.util.Map.of());
     for (ProseNumber p : page.proseNumbers()) {
       Unit unit;
       try {
@@ -76,16 +95,19 @@ final class ProseNumbers {
       if (unit.dimension().isNone() && !unit.text().equals("%")) continue; // counts: "16 GPUs"
       double magnitude = Double.parseDouble(p.number().replace(",", ""));
       Expr.Num printed = new Expr.Num(p.number().replace(",", "") + " " + p.unit(), magnitude, unit, 0, 0);
+      List<Known> candidates = new ArrayList<>(own.getOrDefault(unit.dimension(), List.of()));
+      candidates.addAll(shared.getOrDefault(unit.dimension(), List.of()));
+      double half = ClaimCheck.Digits.of(printed).halfStep();
       Known closest = null;
       double bestDistance = Double.POSITIVE_INFINITY;
       boolean backed = false;
-      for (Known k : known) {
-        if (!k.quantity().dimension().equals(unit.dimension())) continue;
-        if (ClaimCheck.holds(k.quantity().value(), printed, null)) {
+      for (Known k : candidates) {
+        double inUnit = unit.fromBase(k.quantity().value());
+        if (Math.abs(inUnit - magnitude) <= half * (1 + 1e-9) && ClaimCheck.holds(k.quantity().value(), printed, null)) {
           backed = true;
           break;
         }
-        double distance = Math.abs(Math.log(Math.abs(k.quantity().value()) / Math.abs(unit.toBase(magnitude))));
+        double distance = Math.abs(Math.log(Math.abs(inUnit) / Math.abs(magnitude)));
         if (distance < bestDistance) {
           bestDistance = distance;
           closest = k;
@@ -98,10 +120,10 @@ final class ProseNumbers {
         notes.add("closest verified value: " + shown + (unit.text().isEmpty() ? "" : " " + unit.text())
             + " (" + closest.origin() + ")");
       }
-      notes.add("help: print the value of a claim or a data figure to its digits, or add an example "
-          + "step that computes it (`name = … ≈ " + p.text() + "`)");
+      notes.add("help: print the value of a claim on this page or a data figure to its digits, or add an "
+          + "example step that computes it (`name = … ≈ " + p.text() + "`)");
       errors.add(new Diagnostic(Kind.UNVERIFIED, page.file().location(p.offset(), p.length()),
-          "'" + p.text() + "' in prose is neither a verified value nor a data figure", notes));
+          "'" + p.text() + "' in prose is neither a value verified on this page nor a data figure", notes));
     }
   }
 }
