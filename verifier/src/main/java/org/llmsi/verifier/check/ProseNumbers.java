@@ -87,14 +87,21 @@ final class ProseNumbers {
     var own = byPage.getOrDefault(page.file().shownPath(), java.util.Map.of());
     for (ProseNumber p : page.proseNumbers()) {
       Unit unit;
+      boolean ratio = p.unit().isEmpty() || p.unit().equals("×"); // "8×", "8.93e12": plain numbers
       try {
-        unit = UnitParser.parse(p.unit());
+        unit = ratio ? Unit.NONE : UnitParser.parse(p.unit());
       } catch (UnitParser.UnitException e) {
         continue; // "8 layers", "3 Figure": a count or a word, not a unit
       }
-      if (unit.dimension().isNone() && !unit.text().equals("%")) continue; // counts: "16 GPUs"
+      boolean scientific = p.number().matches(".*\\d[eE][+-]?\\d+");
+      if (!ratio && unit.dimension().isNone() && !unit.text().equals("%")) {
+        if (!scientific) continue; // counts: "16 GPUs" reads as a given; "8.93e12 tokens" was computed
+        ratio = true;
+        unit = Unit.NONE;
+      }
       double magnitude = Double.parseDouble(p.number().replace(",", ""));
-      Expr.Num printed = new Expr.Num(p.number().replace(",", "") + " " + p.unit(), magnitude, unit, 0, 0);
+      String literal = p.number().replace(",", "") + (unit.text().isEmpty() ? "" : " " + p.unit());
+      Expr.Num printed = new Expr.Num(literal, magnitude, unit, 0, 0);
       List<Known> candidates = new ArrayList<>(own.getOrDefault(unit.dimension(), List.of()));
       candidates.addAll(shared.getOrDefault(unit.dimension(), List.of()));
       double half = ClaimCheck.Digits.of(printed).halfStep();
@@ -121,7 +128,7 @@ final class ProseNumbers {
             + " (" + closest.origin() + ")");
       }
       notes.add("help: print the value of a claim on this page or a data figure to its digits, or add an "
-          + "example step that computes it (`name = … ≈ " + p.text() + "`)");
+          + "example step that computes it (`name = … ≈ " + literal + "`)");
       errors.add(new Diagnostic(Kind.UNVERIFIED, page.file().location(p.offset(), p.length()),
           "'" + p.text() + "' in prose is neither a value verified on this page nor a data figure", notes));
     }

@@ -18,14 +18,19 @@ import java.util.regex.Pattern;
 final class ProseScanner {
   /**
    * A number not glued to a word, a dot, a slash or a hyphen (so "GPT-3", "v5e", "3.1" inside names
-   * and "8/3" are not figures), then whitespace and a word starting with a letter, or a percent sign.
+   * and "8/3" are not figures), then whitespace and a word starting with a letter, a percent sign,
+   * or a ratio ("8×", "3.4 times").
    * Whether that word is a unit is decided later by the unit parser.
    */
   private static final Pattern QUANTITY = Pattern.compile(
       "(?<![\\p{L}\\p{N}.,/_^{}\\\\-])(\\d{1,3}(?:,\\d{3})+(?![\\d,])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)"
-          + "(?:[ \\u00a0\\u202f]*\\n?[ \\u00a0\\u202f]*(%)|(?:[ \\u00a0\\u202f]+\\n?|\\n)[ \\u00a0\\u202f]*"
+          + "(?:[ \\u00a0\\u202f]*\\n?[ \\u00a0\\u202f]*(%|×|times(?![\\p{L}\\p{N}]))|(?:[ \\u00a0\\u202f]+\\n?|\\n)[ \\u00a0\\u202f]*"
           + "([\\p{L}µ][\\p{L}\\p{N}µ]*(?:/[\\p{L}µ][\\p{L}\\p{N}µ]*)*)"
           + "(?:[ \\u00a0]+per[ \\u00a0]+((?:[\\p{L}\\p{N}]+-)?hour|byte|second|token|GPU|request)(?![\\p{L}\\p{N}-]))?)");
+
+  /** A bare number in scientific notation, such as 8.93e12: only a computation prints one. */
+  private static final Pattern SCIENTIFIC = Pattern.compile(
+      "(?<![\\p{L}\\p{N}.,/_^{}\\\\-])(\\d+(?:\\.\\d+)?[eE][+-]?\\d+)(?![\\p{L}\\p{N}]|\\.\\d)");
 
   /** "per byte" reads as "/B", "per GPU-hour" as "/h": how prose spells a rate or an intensity. */
   private static final java.util.Map<String, String> PER = java.util.Map.of(
@@ -40,10 +45,18 @@ final class ProseScanner {
     Matcher m = QUANTITY.matcher(text);
     while (m.find()) {
       if (!allProse(prose, text, m.start(), m.end())) continue;
-      String unit = m.group(2) != null ? m.group(2)
+      String unit = m.group(2) != null ? (m.group(2).equals("%") ? "%" : "×")
           : m.group(4) != null ? m.group(3) + "/" + PER.get(m.group(4).replaceFirst(".*-hour$", "hour")) : m.group(3);
       out.add(new ProseNumber(m.group(1), unit, m.start(), m.end() - m.start()));
     }
+    Matcher sci = SCIENTIFIC.matcher(text);
+    while (sci.find()) {
+      if (!allProse(prose, text, sci.start(), sci.end())) continue;
+      int at = sci.start();
+      if (out.stream().anyMatch(n -> n.offset() <= at && at < n.offset() + n.length())) continue;
+      out.add(new ProseNumber(sci.group(1), "", sci.start(), sci.end() - sci.start()));
+    }
+    out.sort(java.util.Comparator.comparingInt(ProseNumber::offset));
     return out;
   }
 

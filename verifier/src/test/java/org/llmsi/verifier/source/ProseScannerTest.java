@@ -39,6 +39,12 @@ class ProseScannerTest {
   }
 
   @Test
+  void findsRatiosAndBareScientificNumbers() {
+    assertEquals(List.of("8×", "3.4×", "2,596×", "8.93e12 tokens", "1.2e3"),
+        figures("about 8× the cache, 3.4 times over, 2,596 times larger, and 8.93e12 tokens; also 1.2e3.\n"));
+  }
+
+  @Test
   void skipsCodeMathBlocksAndNames() {
     assertEquals(List.of(), figures("""
         A span `3 TB/s`, math $2 B$ and $d = 4096 B$, names GPT-3 175B, Llama 3.1 8B, v5e,
