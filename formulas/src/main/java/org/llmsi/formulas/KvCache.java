@@ -9,8 +9,8 @@ package org.llmsi.formulas;
  * grouped-query attention (Ainslie et al. 2023, "GQA", section 2.2). Using n_h for a GQA model
  * over-estimates by n_h/n_kv (8x for Llama-2-70B). Multi-head latent attention caches one
  * compressed vector of d_c plus a shared RoPE key of d_rope per layer and token (DeepSeek-AI,
- * "DeepSeek-V2", 2024, sections 2.1.2-2.1.3 and Table 1). Sliding-window attention keeps at most w tokens
- * (Jiang et al. 2023, "Mistral 7B", section 2).
+ * "DeepSeek-V2", 2024, sections 2.1.2-2.1.3 and Table 1). Sliding-window attention keeps at most
+ * w tokens (Jiang et al. 2023, "Mistral 7B", section 2).
  */
 public final class KvCache {
   private KvCache() {}
