@@ -51,7 +51,7 @@ public final class KvCache {
 
   /**
    * Effective bytes per element of a cache quantized to {@code bits} bits with one scale of e_s
-   * bytes per group of {@code grp} elements (e.g. KIVI, Liu et al. 2024, section 3).
+   * bytes per group of {@code grp} elements (e.g. KIVI, Liu et al. 2024, arXiv:2402.02750).
    */
   @Reference(id = "kv_quantized_element_bytes", symbols = {"bits", "e_s", "grp"})
   public static double quantizedElementBytes(double bits, double scaleBytes, double groupSize) {
