@@ -9,8 +9,8 @@ package org.llmsi.formulas;
  * grouped-query attention (Ainslie et al. 2023, "GQA", section 2.2). Using n_h for a GQA model
  * over-estimates by n_h/n_kv (8x for Llama-2-70B). Multi-head latent attention caches one
  * compressed vector of d_c plus a shared RoPE key of d_rope per layer and token (DeepSeek-AI,
- * "DeepSeek-V2", 2024, section 2.1.2 and Table 1). Sliding-window attention keeps at most w tokens
- * (Jiang et al. 2023, "Mistral 7B", section 2).
+ * "DeepSeek-V2", 2024, sections 2.1.2-2.1.3 and Table 1). Sliding-window attention keeps at most
+ * w tokens (Jiang et al. 2023, "Mistral 7B", section 2).
  */
 public final class KvCache {
   private KvCache() {}
@@ -51,7 +51,7 @@ public final class KvCache {
 
   /**
    * Effective bytes per element of a cache quantized to {@code bits} bits with one scale of e_s
-   * bytes per group of {@code grp} elements (e.g. KIVI, Liu et al. 2024, section 3).
+   * bytes per group of {@code grp} elements (e.g. KIVI, Liu et al. 2024, arXiv:2402.02750).
    */
   @Reference(id = "kv_quantized_element_bytes", symbols = {"bits", "e_s", "grp"})
   public static double quantizedElementBytes(double bits, double scaleBytes, double groupSize) {

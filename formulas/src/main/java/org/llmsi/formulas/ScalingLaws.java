@@ -4,8 +4,9 @@ package org.llmsi.formulas;
  * Compute-optimal scaling (Chinchilla).
  *
  * <p>Source: Hoffmann et al., "Training Compute-Optimal Large Language Models", NeurIPS 2022,
- * section 3.3: the parametric loss L(N, D) = E + A / N^alpha + B / D^beta fitted with E = 1.69,
- * A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28, and its minimum under C = 6 N D (Equation 4):
+ * section 3.3: the parametric loss L(N, D) = E + A / N^alpha + B / D^beta, fitted (Appendix D.2)
+ * with E = 1.69, A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28, and its minimum under
+ * C = 6 N D (the efficient-frontier equation of section 3.3):
  * N_opt = G (C/6)^a, D_opt = G^-1 (C/6)^b with G = (alpha A / (beta B))^(1/(alpha+beta)),
  * a = beta/(alpha+beta), b = alpha/(alpha+beta). The constants are the rounded values the paper
  * prints; with them a = 0.452, while Table 2 prints 0.46 for the same approach (Besiroglu et al.

@@ -4,8 +4,9 @@ package org.llmsi.formulas;
  * Speculative decoding: a draft model proposes gamma tokens, the target verifies them in one pass.
  *
  * <p>Source: Leviathan, Kalman, Matias, "Fast Inference from Transformers via Speculative
- * Decoding", ICML 2023: with acceptance rate a (the expected sum over tokens of min(p, q), section
- * 3.1) independent per position, a step yields (1 - a^(gamma+1)) / (1 - a) tokens (Equation 1),
+ * Decoding", ICML 2023: with acceptance rate a (the mean of beta, Definition 3.1 and section 3.1;
+ * a = E(sum over tokens of min(p, q)), Corollary 3.6 in section 3.2) independent per position, a
+ * step yields (1 - a^(gamma+1)) / (1 - a) tokens (Equation 1, section 3.1),
  * and with c the cost of a draft step relative to a target step the expected wall-time improvement
  * is (1 - a^(gamma+1)) / ((1 - a)(gamma c + 1)) (Theorem 3.8).
  */
@@ -29,7 +30,7 @@ public final class SpeculativeDecoding {
 
   /**
    * The integer draft length in [1, maxDraft] with the largest expected speed-up (the
-   * optimisation of Leviathan et al., section 3.4, Figure 3). A search, not a closed form, so it
+   * optimisation of Leviathan et al., section 3.5, Figure 3). A search, not a closed form, so it
    * is no reference; ties go to the shorter draft.
    */
   public static int bestDraftLength(double acceptance, double draftCost, int maxDraft) {
