@@ -5,7 +5,7 @@ package org.llmsi.formulas;
  * parallelism, and the resulting time under the ring model of {@link Collectives}.
  *
  * <p>Sources: data parallelism all-reduces the gradients once per step (Li et al., "PyTorch
- * Distributed", VLDB 2020, section 2); Megatron tensor parallelism does two all-reduces of the
+ * Distributed", VLDB 2020); Megatron tensor parallelism does two all-reduces of the
  * s b d activations per layer in the forward pass and two in the backward pass (Shoeybi et al.
  * 2019, "Megatron-LM", section 3, Figure 4); sequence parallelism replaces each all-reduce by an
  * all-gather and a reduce-scatter of the same total volume (Korthikanti et al. 2023, section 4.2.2);
