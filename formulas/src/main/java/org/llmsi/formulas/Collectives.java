@@ -5,7 +5,7 @@ package org.llmsi.formulas;
  * message of n bytes over a link costs alpha_lat + n / B_link.
  *
  * <p>Source: R. Thakur, R. Rabenseifner, W. Gropp, "Optimization of Collective Communication
- * Operations in MPICH", IJHPCA 19(1), 2005, section 4 (ring all-gather, reduce-scatter and
+ * Operations in MPICH", IJHPCA 19(1), 2005 (ring all-gather, reduce-scatter and
  * all-reduce as reduce-scatter + all-gather; binomial-tree reduce and broadcast; pairwise
  * all-to-all); P. Patarasuk, X. Yuan, "Bandwidth optimal all-reduce algorithms for clusters of
  * workstations", JPDC 69(2), 2009 (the ring's 2(g-1)/g bytes per rank is optimal). Q is the size

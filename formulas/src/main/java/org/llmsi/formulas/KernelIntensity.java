@@ -5,8 +5,8 @@ package org.llmsi.formulas;
  * attention. Matrix-multiply intensities (dot, GEMV, GEMM) are in {@link Roofline}.
  *
  * <p>Source: NVIDIA, "GPU Performance Background User's Guide" (Deep Learning Performance
- * documentation), section "Understanding Performance", Table 1 (ReLU 0.25 FLOP/B in fp16); T. Dao
- * et al., "FlashAttention", NeurIPS 2022, section 2.2 (attention reads Q, K, V and writes O once
+ * documentation), section "Understanding Performance" (ReLU 0.25 FLOP/B in fp16); T. Dao
+ * et al., "FlashAttention", NeurIPS 2022, section 3.1 (attention reads Q, K, V and writes O once
  * when fused). Each tensor is assumed to cross the memory bus exactly once.
  */
 public final class KernelIntensity {

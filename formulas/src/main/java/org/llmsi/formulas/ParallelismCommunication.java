@@ -5,14 +5,14 @@ package org.llmsi.formulas;
  * parallelism, and the resulting time under the ring model of {@link Collectives}.
  *
  * <p>Sources: data parallelism all-reduces the gradients once per step (Li et al., "PyTorch
- * Distributed", VLDB 2020, section 2); Megatron tensor parallelism does two all-reduces of the
+ * Distributed", VLDB 2020); Megatron tensor parallelism does two all-reduces of the
  * s b d activations per layer in the forward pass and two in the backward pass (Shoeybi et al.
  * 2019, "Megatron-LM", section 3, Figure 4); sequence parallelism replaces each all-reduce by an
  * all-gather and a reduce-scatter of the same total volume (Korthikanti et al. 2023, section 4.2.2);
  * pipeline parallelism sends one micro-batch activation forward and one gradient backward per
- * stage boundary (Huang et al. 2019, "GPipe", section 2.2); expert parallelism does an all-to-all
- * to dispatch and one to combine per MoE layer and pass (Lepikhin et al. 2021, "GShard",
- * section 3.2). e is bytes per element of what is sent.
+ * stage boundary (Huang et al. 2019, "GPipe", section 2.3); expert parallelism does an all-to-all
+ * to dispatch and one to combine per MoE layer and pass (Lepikhin et al. 2021, "GShard";
+ * section not confirmed by the second reader, so none is given). e is bytes per element of what is sent.
  */
 public final class ParallelismCommunication {
   private ParallelismCommunication() {}

@@ -5,7 +5,7 @@ package org.llmsi.formulas;
  * traffic over memory bandwidth, whichever is larger.
  *
  * <p>Source: S. Williams, A. Waterman, D. Patterson, "Roofline: An Insightful Visual Performance
- * Model for Multicore Architectures", CACM 52(4), 2009, section 2 (attainable performance =
+ * Model for Multicore Architectures", CACM 52(4), 2009 (attainable performance =
  * min(peak compute, peak bandwidth x operational intensity)).
  *
  * <p>Units: FLOP, bytes, seconds; intensities in FLOP per byte; element sizes in bytes.

@@ -5,7 +5,7 @@ package org.llmsi.formulas;
  *
  * <p>Model FLOPs utilisation (MFU) counts only the 6N FLOP per token the model needs; hardware
  * FLOPs utilisation (HFU) also counts work the implementation repeats, e.g. the extra forward
- * pass of full activation recomputation, 8N in all (Chowdhery et al. 2022, "PaLM", section 4.1 and
+ * pass of full activation recomputation, 8N in all (Chowdhery et al. 2022, "PaLM", section 4 and
  * Appendix B; Narayanan et al. 2021, "Efficient Large-Scale Language Model Training on GPU
  * Clusters Using Megatron-LM", section 5.1, end-to-end time = 8 T P / (n X)). Peaks must be the
  * DENSE figure of the datasheet: a 2:4-sparse peak halves the utilisation one reports.
