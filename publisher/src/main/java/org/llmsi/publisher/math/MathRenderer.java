@@ -55,6 +55,26 @@ public final class MathRenderer {
     return cache.computeIfAbsent("T" + tex, k -> render(tex, false));
   }
 
+  /**
+   * Typesets these pieces ahead of the bake, on every core: {@code display} in display style, the
+   * rest in text style. Each distinct TeX string is typeset once (the cache); the markup does not
+   * depend on the order, since glyph ids are hashes of the outlines.
+   */
+  public void prepare(java.util.Collection<String> display, java.util.Collection<String> inline) {
+    java.util.List<Runnable> jobs = new java.util.ArrayList<>();
+    for (String tex : new java.util.LinkedHashSet<>(display)) jobs.add(() -> display(tex));
+    for (String tex : new java.util.LinkedHashSet<>(inline)) jobs.add(() -> inline(tex));
+    if (jobs.isEmpty()) return;
+    jobs.get(0).run(); // JLaTeXMath loads its fonts and tables on first use: once, on this thread
+    jobs.subList(1, jobs.size()).parallelStream().forEach(job -> {
+      try {
+        job.run();
+      } catch (TexRenderException e) {
+        // Reported, with its location, when the page that holds it is rendered.
+      }
+    });
+  }
+
   /** How many distinct pieces of TeX were typeset (for the build summary and tests). */
   public int typesetCount() {
     return cache.size();
@@ -184,9 +204,28 @@ public final class MathRenderer {
     return out.append(svg.substring(last)).toString();
   }
 
-  private static String round(String number) {
-    String r = new java.math.BigDecimal(number).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
-    return r.equals("-0") ? "0" : r;
+  /**
+   * {@code number} (a plain decimal with at least two decimals) rounded half-even to one decimal,
+   * trailing zeros dropped: exactly what {@code BigDecimal.setScale(1, HALF_EVEN)} gives, without
+   * the BigDecimal, since a page's math holds tens of thousands of coordinates.
+   */
+  static String round(String number) {
+    boolean negative = number.charAt(0) == '-';
+    int point = number.indexOf('.');
+    String whole = number.substring(negative ? 1 : 0, point);
+    int tenth = number.charAt(point + 1) - '0';
+    int next = number.charAt(point + 2) - '0';
+    boolean beyond = false;
+    for (int i = point + 3; i < number.length(); i++) {
+      if (number.charAt(i) != '0') {
+        beyond = true;
+        break;
+      }
+    }
+    boolean up = next > 5 || (next == 5 && (beyond || tenth % 2 == 1));
+    long units = Long.parseLong(whole) * 10 + tenth + (up ? 1 : 0);
+    String r = units % 10 == 0 ? Long.toString(units / 10) : (units / 10) + "." + (units % 10);
+    return negative && units != 0 ? "-" + r : r;
   }
 
   private static String sha1(String s) {
