@@ -39,6 +39,9 @@ public final class MathRenderer {
   /** Style properties Batik sets on every group that do not change how a filled path looks. */
   private static final Pattern NOISE = Pattern.compile(
       "(font-[a-z-]+|text-rendering|color-rendering|image-rendering|color-interpolation|shape-rendering)\\s*:");
+  private static final Pattern NEWLINE_SPACE = Pattern.compile("\\s*\\n\\s*");
+  private static final Pattern SPACE_BEFORE_CLOSE = Pattern.compile("\\s+(/?>)");
+  private static final Pattern GROUP_TAG = Pattern.compile("<g>|<g [^>]*>|</g>");
   /** A glyph outline is used this often and is this long before sharing it pays. */
   private static final int SHARED_GLYPH_MIN = 40;
 
@@ -140,8 +143,8 @@ public final class MathRenderer {
    */
   private static String tidy(String svg, String tex, int width, int height, int depth) {
     // Batik breaks lines inside tags ("<g\n  >"); join them first.
-    String text = svg.substring(svg.indexOf("<svg")).replaceAll("\\s*\\n\\s*", " ")
-        .replaceAll("\\s+(/?>)", "$1").replace("> <", "><");
+    String text = SPACE_BEFORE_CLOSE.matcher(NEWLINE_SPACE.matcher(svg.substring(svg.indexOf("<svg"))).replaceAll(" "))
+        .replaceAll("$1").replace("> <", "><");
     String open = text.substring(0, text.indexOf('>') + 1);
     String inner = text.substring(open.length(), text.lastIndexOf("</svg")).strip();
     inner = inner.replace("<defs id=\"genericDefs\"/>", "");
@@ -187,7 +190,7 @@ public final class MathRenderer {
   private static String unwrapBareGroups(String svg) {
     StringBuilder out = new StringBuilder();
     java.util.ArrayDeque<Boolean> open = new java.util.ArrayDeque<>();
-    Matcher tag = Pattern.compile("<g>|<g [^>]*>|</g>").matcher(svg);
+    Matcher tag = GROUP_TAG.matcher(svg);
     int last = 0;
     while (tag.find()) {
       out.append(svg, last, tag.start());
