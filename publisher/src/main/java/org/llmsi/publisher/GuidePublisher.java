@@ -35,6 +35,26 @@ public final class GuidePublisher {
   public static final String GUIDE_PDF = "guide.pdf";
   public static final String APPENDIX_PDF = "formula-appendix.pdf";
 
+  /** Kept across builds only by {@link #warm()}: the typeset math of earlier builds. */
+  private final MathRenderer sharedMath;
+
+  /** A publisher for one build: nothing is carried over from any earlier build. */
+  public GuidePublisher() {
+    this.sharedMath = null;
+  }
+
+  private GuidePublisher(MathRenderer sharedMath) {
+    this.sharedMath = sharedMath;
+  }
+
+  /**
+   * A publisher for repeated builds of the same guide (the live preview): TeX typeset by an earlier
+   * build is reused, so an edit re-typesets only the math it added. Every check still runs.
+   */
+  public static GuidePublisher warm() {
+    return new GuidePublisher(new MathRenderer());
+  }
+
   /** Runs one build. Problems are returned, not thrown: a failed build is an expected outcome. */
   public PublishResult publish(PublishRequest request) {
     long start = System.nanoTime();
@@ -62,8 +82,10 @@ public final class GuidePublisher {
       scratch = output.newScratch();
       Path site = scratch.resolve("site");
       SiteSettings settings = SiteSettings.read(request.siteSrc(), request.templates());
-      MathRenderer math = new MathRenderer();
+      MathRenderer math = sharedMath != null ? sharedMath : new MathRenderer();
       var guide = verification.guide();
+      prepareMath(math, guide);
+      clock.lap("math");
       Book book = Book.of(settings.title(), settings.description(), guide, options.contentDir());
       FormulaAppendix appendix = new FormulaAppendix(guide, book, math);
       new SiteBaker(settings).bake(book, new ChapterRenderer(guide, math), appendix, request.pdfs(),
@@ -75,8 +97,25 @@ public final class GuidePublisher {
       if (request.pdfs()) {
         String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
         PrintDocument print = new PrintDocument(site, book, css);
-        PdfWriter.write(print.guide(), settings.title(), site, site.resolve(GUIDE_PDF));
-        PdfWriter.write(print.appendix(), settings.title() + ": formula appendix", site, site.resolve(APPENDIX_PDF));
+        // The two PDFs are independent documents: lay them out at the same time.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+          java.util.concurrent.Future<Void> appendixPdf = pool.submit(() -> {
+            PdfWriter.write(print.appendix(), settings.title() + ": formula appendix", site, site.resolve(APPENDIX_PDF));
+            return null;
+          });
+          PdfWriter.write(print.guide(), settings.title(), site, site.resolve(GUIDE_PDF));
+          appendixPdf.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while printing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof IOException io) throw io;
+          if (e.getCause() instanceof RuntimeException re) throw re;
+          throw new IOException(e.getCause());
+        } finally {
+          pool.shutdownNow();
+        }
         clock.lap("pdf");
       }
       List<String> problems = SelfContainedCheck.problems(site);
@@ -102,6 +141,21 @@ public final class GuidePublisher {
         }
       }
     }
+  }
+
+  /** All the TeX the verified blocks and the appendix show, typeset before the bake on every core. */
+  private static void prepareMath(MathRenderer math, org.llmsi.verifier.model.VerifiedGuide guide) {
+    List<String> display = new ArrayList<>();
+    List<String> inline = new ArrayList<>();
+    for (var f : guide.formulas()) {
+      display.add(f.tex());
+      for (var s : f.symbols()) inline.add(s.tex());
+    }
+    for (var e : guide.examples()) {
+      for (var step : e.steps()) inline.add(step.tex());
+    }
+    for (var s : guide.glossary().symbols()) inline.add(s.tex());
+    math.prepare(display, inline);
   }
 
   private static int countPages(Path site) throws IOException {

@@ -80,24 +80,24 @@ public final class FormulaAppendix {
     Chapter chapter = book.byShownFile(shown).orElse(null);
     String label = escape(shown.substring(shown.lastIndexOf('/') + 1)) + ":" + at.line();
     if (chapter == null) return "<span class=\"location\">" + label + "</span>";
-    String fragment = formulaId != null ? formulaId : "example-" + exampleLine(at);
+    String fragment = formulaId != null ? formulaId : exampleAnchor(at);
     return "<a href=\"" + escape(chapter.uri()) + "#" + escape(fragment) + "\">" + escape(chapter.title())
         + "</a> <span class=\"location\">(" + label + ")</span>";
   }
 
-  /** Uses point at a step line; the example's anchor is its fence line, the nearest one above. */
-  private int exampleLine(Location use) {
-    int best = use.line();
+  /** Uses point at a step line; they link to the anchor of the example there, the nearest fence above. */
+  private String exampleAnchor(Location use) {
+    org.llmsi.verifier.model.VerifiedExample best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (var e : guide.examples()) {
       if (!e.location().file().equals(use.file())) continue;
       int d = use.line() - e.location().line();
       if (d >= 0 && d < bestDistance) {
         bestDistance = d;
-        best = e.location().line();
+        best = e;
       }
     }
-    return best;
+    return best == null ? "" : guide.exampleAnchor(best);
   }
 
   private static String range(SymbolDef s) {

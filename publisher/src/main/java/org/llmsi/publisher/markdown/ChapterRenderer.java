@@ -30,7 +30,17 @@ public final class ChapterRenderer {
    * @param markdown the body, without the JBake header
    */
   public String render(String chapterFile, int firstLine, String markdown) {
-    MutableDataSet options = new MutableDataSet()
+    MutableDataSet options = options(chapterFile, firstLine);
+    return HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(markdown));
+  }
+
+  /** The chapter body's flexmark AST, with the guide's nodes (for spec tests and tools). */
+  public Document parse(String chapterFile, int firstLine, String markdown) {
+    return Parser.builder(options(chapterFile, firstLine)).build().parse(markdown);
+  }
+
+  private MutableDataSet options(String chapterFile, int firstLine) {
+    return new MutableDataSet()
         .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), GuideBlocksExtension.create()))
         .set(HtmlRenderer.GENERATE_HEADER_ID, true)
         .set(HtmlRenderer.RENDER_HEADER_ID, true)
@@ -38,7 +48,5 @@ public final class ChapterRenderer {
         .set(GuideBlocksExtension.CHAPTER_FILE, chapterFile)
         .set(GuideBlocksExtension.FIRST_LINE, firstLine)
         .set(GuideBlocksExtension.MATH, math);
-    Document doc = Parser.builder(options).build().parse(markdown);
-    return HtmlRenderer.builder(options).build().render(doc);
   }
 }

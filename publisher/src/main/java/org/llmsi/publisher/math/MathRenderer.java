@@ -39,6 +39,9 @@ public final class MathRenderer {
   /** Style properties Batik sets on every group that do not change how a filled path looks. */
   private static final Pattern NOISE = Pattern.compile(
       "(font-[a-z-]+|text-rendering|color-rendering|image-rendering|color-interpolation|shape-rendering)\\s*:");
+  private static final Pattern NEWLINE_SPACE = Pattern.compile("\\s*\\n\\s*");
+  private static final Pattern SPACE_BEFORE_CLOSE = Pattern.compile("\\s+(/?>)");
+  private static final Pattern GROUP_TAG = Pattern.compile("<g>|<g [^>]*>|</g>");
   /** A glyph outline is used this often and is this long before sharing it pays. */
   private static final int SHARED_GLYPH_MIN = 40;
 
@@ -53,6 +56,26 @@ public final class MathRenderer {
   /** Text style, for math inside prose and tables. */
   public MathSvg inline(String tex) {
     return cache.computeIfAbsent("T" + tex, k -> render(tex, false));
+  }
+
+  /**
+   * Typesets these pieces ahead of the bake, on every core: {@code display} in display style, the
+   * rest in text style. Each distinct TeX string is typeset once (the cache); the markup does not
+   * depend on the order, since glyph ids are hashes of the outlines.
+   */
+  public void prepare(java.util.Collection<String> display, java.util.Collection<String> inline) {
+    java.util.List<Runnable> jobs = new java.util.ArrayList<>();
+    for (String tex : new java.util.LinkedHashSet<>(display)) jobs.add(() -> display(tex));
+    for (String tex : new java.util.LinkedHashSet<>(inline)) jobs.add(() -> inline(tex));
+    if (jobs.isEmpty()) return;
+    jobs.get(0).run(); // JLaTeXMath loads its fonts and tables on first use: once, on this thread
+    jobs.subList(1, jobs.size()).parallelStream().forEach(job -> {
+      try {
+        job.run();
+      } catch (TexRenderException e) {
+        // Reported, with its location, when the page that holds it is rendered.
+      }
+    });
   }
 
   /** How many distinct pieces of TeX were typeset (for the build summary and tests). */
@@ -120,8 +143,8 @@ public final class MathRenderer {
    */
   private static String tidy(String svg, String tex, int width, int height, int depth) {
     // Batik breaks lines inside tags ("<g\n  >"); join them first.
-    String text = svg.substring(svg.indexOf("<svg")).replaceAll("\\s*\\n\\s*", " ")
-        .replaceAll("\\s+(/?>)", "$1").replace("> <", "><");
+    String text = SPACE_BEFORE_CLOSE.matcher(NEWLINE_SPACE.matcher(svg.substring(svg.indexOf("<svg"))).replaceAll(" "))
+        .replaceAll("$1").replace("> <", "><");
     String open = text.substring(0, text.indexOf('>') + 1);
     String inner = text.substring(open.length(), text.lastIndexOf("</svg")).strip();
     inner = inner.replace("<defs id=\"genericDefs\"/>", "");
@@ -167,7 +190,7 @@ public final class MathRenderer {
   private static String unwrapBareGroups(String svg) {
     StringBuilder out = new StringBuilder();
     java.util.ArrayDeque<Boolean> open = new java.util.ArrayDeque<>();
-    Matcher tag = Pattern.compile("<g>|<g [^>]*>|</g>").matcher(svg);
+    Matcher tag = GROUP_TAG.matcher(svg);
     int last = 0;
     while (tag.find()) {
       out.append(svg, last, tag.start());
@@ -184,9 +207,28 @@ public final class MathRenderer {
     return out.append(svg.substring(last)).toString();
   }
 
-  private static String round(String number) {
-    String r = new java.math.BigDecimal(number).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
-    return r.equals("-0") ? "0" : r;
+  /**
+   * {@code number} (a plain decimal with at least two decimals) rounded half-even to one decimal,
+   * trailing zeros dropped: exactly what {@code BigDecimal.setScale(1, HALF_EVEN)} gives, without
+   * the BigDecimal, since a page's math holds tens of thousands of coordinates.
+   */
+  static String round(String number) {
+    boolean negative = number.charAt(0) == '-';
+    int point = number.indexOf('.');
+    String whole = number.substring(negative ? 1 : 0, point);
+    int tenth = number.charAt(point + 1) - '0';
+    int next = number.charAt(point + 2) - '0';
+    boolean beyond = false;
+    for (int i = point + 3; i < number.length(); i++) {
+      if (number.charAt(i) != '0') {
+        beyond = true;
+        break;
+      }
+    }
+    boolean up = next > 5 || (next == 5 && (beyond || tenth % 2 == 1));
+    long units = Long.parseLong(whole) * 10 + tenth + (up ? 1 : 0);
+    String r = units % 10 == 0 ? Long.toString(units / 10) : (units / 10) + "." + (units % 10);
+    return negative && units != 0 ? "-" + r : r;
   }
 
   private static String sha1(String s) {

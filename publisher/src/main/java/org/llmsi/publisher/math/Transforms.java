@@ -12,7 +12,7 @@ final class Transforms {
 
   private Transforms() {}
 
-  /** The list as one {@code matrix(a b c d e f)}, to five significant digits. */
+  /** The list as one {@code matrix(a b c d e f)}: scale and shear to five significant digits, offsets to 0.1. */
   static String compose(String list) {
     AffineTransform t = new AffineTransform();
     Matcher m = STEP.matcher(list);
@@ -27,7 +27,16 @@ final class Transforms {
       }
     }
     return "matrix(" + n(t.getScaleX()) + " " + n(t.getShearY()) + " " + n(t.getShearX()) + " "
-        + n(t.getScaleY()) + " " + n(t.getTranslateX()) + " " + n(t.getTranslateY()) + ")";
+        + n(t.getScaleY()) + " " + offset(t.getTranslateX()) + " " + offset(t.getTranslateY()) + ")";
+  }
+
+  /**
+   * An offset in the math's viewBox units (1/20 em) to a tenth of a unit, 0.005 em: far below a
+   * pixel, as the outlines themselves are rounded, and two or three characters shorter per glyph.
+   */
+  private static String offset(double v) {
+    String s = MathRenderer.round(new BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_EVEN).toPlainString());
+    return s.startsWith("0.") ? s.substring(1) : s.startsWith("-0.") ? "-" + s.substring(2) : s;
   }
 
   private static String n(double v) {

@@ -22,7 +22,7 @@ import org.jsoup.helper.W3CDom;
 
 /**
  * Prints an assembled document to PDF with openhtmltopdf (PDFBox backend, Batik for the math SVG,
- * the PDF base fonts so nothing is fetched or embedded). The file is deterministic: fixed dates
+ * the PDF base fonts, and a subset of Liberation Sans for the symbols they lack, so nothing is fetched). The file is deterministic: fixed dates
  * and a document id derived from the content, so the same guide prints byte-identical PDFs.
  */
 public final class PdfWriter {
@@ -37,6 +37,8 @@ public final class PdfWriter {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.useSVGDrawer(new BatikSVGDrawer());
+    // Only span.sym uses it (a sign the base fonts lack); embedded as a subset of those glyphs.
+    builder.useFont(PrintDocument::symbolFont, PrintDocument.SYMBOL_FONT);
     builder.withW3cDocument(w3c, base.toUri().toString());
     builder.withProducer("LLM System Interview publisher");
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

@@ -25,9 +25,33 @@ import org.llmsi.publisher.bake.Chapter;
 public final class PrintDocument {
   /** Characters the PDF base fonts can draw are those of WinAnsi, i.e. windows-1252. */
   private static final Charset WIN_ANSI = Charset.forName("windows-1252");
-  private static final Map<String, String> REPLACEMENTS = Map.of(
-      "\u2248", "~", "\u2264", "<=", "\u2265", ">=", "\u2192", "->", "\u2212", "-",
-      "\u2713", "", "\u2009", " ", "\u202f", " ", "\u2011", "-");
+  /**
+   * The fallback font (pdf.css lists it after each base font): Liberation Sans, metric-compatible
+   * with Helvetica, as PDFBox ships it, so it comes with a Maven dependency the build already has.
+   */
+  public static final String SYMBOL_FONT = "LLMSI Symbols";
+  private static final String SYMBOL_FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+  private static final java.awt.Font SYMBOLS = loadSymbolFont();
+  /** Only for what neither the base fonts nor the fallback font can draw. */
+  private static final Map<String, String> REPLACEMENTS = Map.of("\u2011", "-");
+  /** ✓ is in no font the build has: it is drawn, in the text's colour, at the text's size. */
+  private static final String CHECK_MARK = "\u2713";
+  static final String CHECK_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"check-mark\" role=\"img\" aria-label=\"\u2713\""
+      + " viewBox=\"0 0 10 10\" style=\"width:.8em;height:.8em;vertical-align:-.05em\">"
+      + "<path d=\"M1 5.4 3.9 8.3 9.2 1.6\" style=\"fill:none;stroke:#000;stroke-width:1.5\"/></svg>";
+
+  /** The fallback font's bytes, for openhtmltopdf to embed (a subset of it). */
+  public static java.io.InputStream symbolFont() {
+    return PrintDocument.class.getResourceAsStream(SYMBOL_FONT_RESOURCE);
+  }
+
+  private static java.awt.Font loadSymbolFont() {
+    try (java.io.InputStream in = symbolFont()) {
+      return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+    } catch (java.awt.FontFormatException | IOException | NullPointerException e) {
+      throw new IllegalStateException("PDFBox's " + SYMBOL_FONT_RESOURCE + " cannot be read", e);
+    }
+  }
 
   private final Path site;
   private final Book book;
@@ -145,23 +169,52 @@ public final class PrintDocument {
     }
   }
 
-  /** Replaces what the PDF base fonts cannot draw, instead of letting it print as '#'. */
+  /**
+   * Keeps what the base fonts can draw; sets a character only the fallback font has in a
+   * {@code span.sym} (pdf.css gives it that font; openhtmltopdf does not fall back from a base font
+   * glyph by glyph); draws ✓ as SVG; and replaces anything else (rather than printing '#').
+   */
   private static void sanitizeText(Element body) {
     CharsetEncoder encoder = WIN_ANSI.newEncoder();
+    List<TextNode> texts = new java.util.ArrayList<>();
     NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof TextNode t && (t.parent() == null || t.parent().closest("svg") == null)) {
-        String text = t.getWholeText();
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-          String s = new String(Character.toChars(cp));
-          String r = REPLACEMENTS.get(s);
-          if (r != null) b.append(r);
-          else if (encoder.canEncode(s)) b.append(s);
-          else b.append('?');
-        });
-        if (!b.toString().equals(text)) t.text(b.toString());
-      }
+      if (node instanceof TextNode t && (t.parent() == null || t.parent().closest("svg") == null)) texts.add(t);
     }, body);
+    for (TextNode t : texts) {
+      String text = t.getWholeText();
+      List<org.jsoup.nodes.Node> pieces = new java.util.ArrayList<>();
+      StringBuilder plain = new StringBuilder(text.length());
+      boolean changed = false;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        String s = new String(Character.toChars(cp));
+        String r = REPLACEMENTS.get(s);
+        if (r != null) {
+          plain.append(r);
+          changed = true;
+        } else if (encoder.canEncode(s)) {
+          plain.append(s);
+        } else if (s.equals(CHECK_MARK) || SYMBOLS.canDisplay(cp)) {
+          if (!plain.isEmpty()) pieces.add(new TextNode(plain.toString()));
+          plain.setLength(0);
+          pieces.add(s.equals(CHECK_MARK) ? Jsoup.parseBodyFragment(CHECK_SVG).body().child(0)
+              : new Element("span").addClass("sym").text(s));
+          changed = true;
+        } else {
+          plain.append('?');
+          changed = true;
+        }
+      }
+      if (!changed) continue;
+      if (!plain.isEmpty()) pieces.add(new TextNode(plain.toString()));
+      org.jsoup.nodes.Node at = t;
+      for (org.jsoup.nodes.Node piece : pieces) {
+        at.after(piece);
+        at = piece;
+      }
+      t.remove();
+    }
   }
 
   static String slug(String uri) {

@@ -18,6 +18,8 @@ public final class LivePreview {
   private final PublishRequest request;
   private final PrintWriter out;
   private final PreviewServer.StateHolder state = new PreviewServer.StateHolder();
+  /** One publisher for the whole session, so a rebuild reuses the math typeset by the last one. */
+  private final GuidePublisher publisher = GuidePublisher.warm();
 
   public LivePreview(PublishRequest request, PrintWriter out) {
     this.request = request.withoutPdfs();
@@ -30,7 +32,7 @@ public final class LivePreview {
 
   /** One build; updates the state and prints the outcome. */
   public PublishResult rebuild() {
-    PublishResult result = new GuidePublisher().publish(request);
+    PublishResult result = publisher.publish(request);
     if (result.ok()) {
       state.succeeded();
       out.println(result.summary());

@@ -19,17 +19,34 @@ import org.llmsi.publisher.output.AtomicOutput;
 
 /**
  * On-demand benchmark (not a test): full build vs a plain JBake bake of the same Markdown with no
- * checks, preview rebuild after editing one chapter, and the median page size. Run from the
- * reactor root:
+ * checks, preview rebuild after editing one chapter, and the median page size. All three sides run
+ * in one warmed JVM (class loading and JIT are not what is compared), and every full or site-only
+ * build starts from nothing: a new {@link GuidePublisher}, so no math or check result is carried
+ * over. Only the preview reuses state, as {@code serve} does ({@link GuidePublisher#warm()}).
+ *
+ * <ul>
+ *   <li>plain bake: JBake's own Markdown engine and a one-line template, the same content/; no
+ *       verification, no math, no guide templates, no search index, no PDFs.
+ *   <li>site only: verification (every formula's 1,000 property tries, examples, claims, prose
+ *       figures), math typeset as SVG, the guide's templates, search index, self-containment
+ *       check and the atomic swap; no PDFs.
+ *   <li>site + PDFs: the same plus guide.pdf and formula-appendix.pdf (what {@code build} does).
+ * </ul>
+ *
+ * Run from the reactor root:
  * {@code mvn -q -pl publisher -am test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.llmsi.publisher.bench.PublishBenchmark} (or with java -cp).
  */
 public final class PublishBenchmark {
-  private static final int ROUNDS = 5;
+  private static final int ROUNDS = 3;
 
   public static void main(String[] args) throws Exception {
     Path siteSrc = Path.of(args.length > 0 ? args[0] : "site-src");
     Path templates = Path.of(args.length > 1 ? args[1] : "templates");
+    java.util.logging.Logger.getLogger("com.orientechnologies").setLevel(java.util.logging.Level.SEVERE);
+    for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING);
+    }
     Path work = Files.createTempDirectory("publish-bench");
     try {
       PublishRequest full = PublishRequest.of(siteSrc, templates, work.resolve("full"));
@@ -50,22 +67,29 @@ public final class PublishBenchmark {
       long[] previewMs = previewEdits(siteSrc, templates, work);
       System.out.println("stages of the last full build (ms): " + run(full).stages());
       System.out.println("stages of a site-only build (ms):   " + run(site).stages());
-      System.out.printf(Locale.ROOT, "plain JBake bake, no checks:          median %5d ms%n", median(plainMs));
-      System.out.printf(Locale.ROOT, "full build (verify, site, 2 PDFs):    median %5d ms  ratio %.2f (target <= 1.5)%n",
-          median(fullMs), median(fullMs) / (double) median(plainMs));
-      System.out.printf(Locale.ROOT, "site only (verify, site, no PDFs):    median %5d ms  ratio %.2f%n",
+      System.out.printf(Locale.ROOT, "plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(plainMs));
+      System.out.printf(Locale.ROOT, "site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f (target <= 1.5)%n",
           median(siteMs), median(siteMs) / (double) median(plainMs));
+      System.out.printf(Locale.ROOT, "site + 2 PDFs (what `build` does):              median %5d ms  ratio to plain %.2f%n",
+          median(fullMs), median(fullMs) / (double) median(plainMs));
       System.out.printf(Locale.ROOT, "preview rebuild, one chapter edited:  median %5d ms  (target <= 250 ms)%n", median(previewMs));
-      long[] sizes = pageSizes(work.resolve("full"));
+      long[] sizes = pageSizes(work.resolve("full"), false);
+      long[] gzipped = pageSizes(work.resolve("full"), true);
       System.out.printf(Locale.ROOT, "median page size: %.1f KB over %d pages (target <= 50 KB); largest %.1f KB%n",
           median(sizes) / 1024.0, sizes.length, sizes[sizes.length - 1] / 1024.0);
+      System.out.printf(Locale.ROOT, "  the same pages gzip-compressed (as a web server sends them): median %.1f KB; largest %.1f KB%n",
+          median(gzipped) / 1024.0, gzipped[gzipped.length - 1] / 1024.0);
     } finally {
       AtomicOutput.deleteTree(work);
     }
   }
 
   private static PublishResult run(PublishRequest request) {
-    PublishResult r = new GuidePublisher().publish(request);
+    return run(new GuidePublisher(), request);
+  }
+
+  private static PublishResult run(GuidePublisher publisher, PublishRequest request) {
+    PublishResult r = publisher.publish(request);
     if (!r.ok()) throw new IllegalStateException(String.join("\n", r.problems()));
     return r;
   }
@@ -100,21 +124,27 @@ public final class PublishBenchmark {
       chapter = list.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
     }
     PublishRequest preview = PublishRequest.of(copy, templates, work.resolve("preview")).withoutPdfs();
-    run(preview);
+    GuidePublisher serve = GuidePublisher.warm(); // one per `serve` session, as LivePreview keeps it
+    run(serve, preview);
     long[] ms = new long[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
       Files.writeString(chapter, Files.readString(chapter, StandardCharsets.UTF_8) + "\nAn edit, number " + i + ".\n",
           StandardCharsets.UTF_8);
-      ms[i] = run(preview).millis();
+      ms[i] = run(serve, preview).millis();
     }
     return ms;
   }
 
-  private static long[] pageSizes(Path site) throws IOException {
+  private static long[] pageSizes(Path site, boolean gzip) throws IOException {
     try (Stream<Path> walk = Files.walk(site)) {
       return walk.filter(p -> p.toString().endsWith(".html")).mapToLong(p -> {
         try {
-          return Files.size(p);
+          if (!gzip) return Files.size(p);
+          java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+          try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(bytes)) {
+            z.write(Files.readAllBytes(p));
+          }
+          return bytes.size();
         } catch (IOException e) {
           throw new IllegalStateException(e);
         }

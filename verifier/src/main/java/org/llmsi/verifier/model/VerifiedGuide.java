@@ -32,6 +32,31 @@ public record VerifiedGuide(
     return formulas.stream().filter(f -> f.id().equals(id)).findFirst();
   }
 
+  /**
+   * The example's anchor on its page: {@code example-} and the slug of its title (lower case,
+   * letters and digits, other runs as one hyphen), with {@code -2}, {@code -3}, … for a title used
+   * again on the same page. Unlike the fence line, it stays put when text above the example moves.
+   */
+  public String exampleAnchor(VerifiedExample example) {
+    String file = example.location().file().toString().replace('\\', '/');
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (VerifiedExample e : examples) {
+      if (!e.location().file().toString().replace('\\', '/').equals(file)) continue;
+      String base = "example-" + slug(e.title());
+      String anchor = base;
+      for (int n = 2; !taken.add(anchor); n++) anchor = base + "-" + n;
+      if (e.equals(example)) return anchor;
+    }
+    throw new IllegalArgumentException("not an example of this guide: " + example.title() + " at " + example.location());
+  }
+
+  /** Lower case letters and digits; every other run of characters becomes one hyphen. */
+  static String slug(String title) {
+    String ascii = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
+        .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return ascii.isEmpty() ? "untitled" : ascii;
+  }
+
   /** The example whose fence is at {@code line} of {@code file} (as shown in diagnostics). */
   public Optional<VerifiedExample> exampleAt(String file, int line) {
     return examples.stream()

@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
 /**
  * The README's two commands, read from its first code block, so CI and the documentation cannot
  * drift from what the README tells people to run. The test command is the Maven line that does not
- * skip tests; the build command is the one that activates the {@code publish} profile.
+ * skip tests; the build command is the one that skips them and runs {@code verify} (the publisher's
+ * {@code verify}-phase step writes the site and PDFs). Neither names a Maven profile: {@code mvn -B
+ * verify} already publishes, and a {@code -P} flag naming no profile would only make Maven warn.
  *
  * @param test runs every test and verifies the guide
  * @param build verifies the guide and writes the site and PDFs to {@code out/}
  */
 record ReadmeCommands(String test, String build) {
-  static final ReadmeCommands DEFAULTS = new ReadmeCommands("mvn -B verify", "mvn -B -Ppublish -DskipTests verify");
+  static final ReadmeCommands DEFAULTS = new ReadmeCommands("mvn -B verify", "mvn -B -DskipTests verify");
 
   private static final Pattern FIRST_BLOCK = Pattern.compile("```[a-z]*\\n(.*?)```", Pattern.DOTALL);
 
@@ -32,7 +34,7 @@ record ReadmeCommands(String test, String build) {
       if (command.startsWith("mvn ")) commands.add(command);
     }
     String test = commands.stream().filter(c -> !c.contains("-DskipTests")).findFirst().orElse(DEFAULTS.test());
-    String build = commands.stream().filter(c -> c.contains("-Ppublish")).findFirst().orElse(DEFAULTS.build());
+    String build = commands.stream().filter(c -> c.contains("-DskipTests") && c.endsWith(" verify")).findFirst().orElse(DEFAULTS.build());
     return new ReadmeCommands(test, build);
   }
 

@@ -65,8 +65,41 @@ class WorkflowRulesTest {
   void theReadmeCommandsAreReadFromItsFirstCodeBlock() throws IOException {
     ReadmeCommands readme = ReadmeCommands.read(Repository.root().resolve("README.md"));
     assertFalse(readme.test().contains("-DskipTests"), readme.test());
-    assertTrue(readme.build().contains("-Ppublish"), readme.build());
+    assertTrue(readme.build().contains("-DskipTests") && readme.build().endsWith(" verify"), readme.build());
+    assertEquals("mvn -B -DskipTests verify", readme.build());
     assertEquals("mvn -B verify", ReadmeCommands.withoutComment("mvn -B verify   # test: everything"));
+  }
+
+  /**
+   * A {@code -P} flag in the README or a workflow must name a profile some pom.xml defines: Maven
+   * only warns about an unknown one, so a documented command could silently do less than it says.
+   */
+  @Test
+  void everyProfileTheCommandsActivateExists() throws IOException {
+    Path root = Repository.root();
+    java.util.Set<String> defined = new java.util.TreeSet<>();
+    java.util.regex.Pattern id = java.util.regex.Pattern.compile("<profile>\\s*(?:<!--.*?-->\\s*)*<id>([^<]+)</id>",
+        java.util.regex.Pattern.DOTALL);
+    for (String pom : List.of("pom.xml", "formulas/pom.xml", "verifier/pom.xml", "publisher/pom.xml")) {
+      java.util.regex.Matcher m = id.matcher(read(root.resolve(pom)));
+      while (m.find()) defined.add(m.group(1).strip());
+    }
+    assertTrue(defined.contains("e2e"), "the profile reader finds the e2e profile: " + defined);
+    List<Path> sources = new java.util.ArrayList<>(yamlFiles(WORKFLOWS));
+    sources.add(root.resolve("README.md"));
+    sources.add(root.resolve("CONTRIBUTING.md"));
+    sources.add(root.resolve(".ci/run"));
+    java.util.regex.Pattern flag = java.util.regex.Pattern.compile("\\bmvn\\b[^\\n]*?\\s-P([A-Za-z0-9_.,!-]+)");
+    for (Path file : sources) {
+      java.util.regex.Matcher m = flag.matcher(read(file));
+      while (m.find()) {
+        for (String profile : m.group(1).split(",")) {
+          String name = profile.replaceFirst("^[!-]", "");
+          assertTrue(defined.contains(name), root.relativize(file) + " activates profile '" + name
+              + "', which no pom.xml defines (defined: " + defined + ")");
+        }
+      }
+    }
   }
 
   private static List<Path> yamlFiles(Path dir) throws IOException {

@@ -84,7 +84,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
           "example \"" + node.title() + "\" was not verified, so it cannot be published");
     }
     StringBuilder out = new StringBuilder();
-    out.append("<figure class=\"example\" id=\"example-").append(node.line()).append("\">\n");
+    out.append("<figure class=\"example\" id=\"").append(escape(options.guide().exampleAnchor(example))).append("\">\n");
     out.append("<figcaption><span class=\"example-label\">Worked example</span> ")
         .append(escape(example.title())).append("</figcaption>\n");
     // Two rows per step: the typeset expression gets the table's full width, so long calls with

@@ -26,7 +26,7 @@ import org.llmsi.verifier.source.Page;
  *
  * <p>Links go to the published guide: a chapter {@code content/02-roofline.md} is
  * {@code 02-roofline.html} there, a formula is anchored by its id and a worked example by
- * {@code example-<fence line>}, as the publisher renders them. Output depends only on the guide, so
+ * {@code example-<title slug>} ({@link org.llmsi.verifier.model.VerifiedGuide#exampleAnchor}), as the publisher renders them. Output depends only on the guide, so
  * the same commit always produces the same report.
  */
 public final class VerificationReport {
@@ -195,7 +195,7 @@ public final class VerificationReport {
   }
 
   private String exampleUrl(VerifiedExample e) {
-    return pageUrl(e.location()) + "#example-" + e.location().line();
+    return pageUrl(e.location()) + "#" + guide.exampleAnchor(e);
   }
 
   /** Shortest exact decimal, in powers of ten when very large or small: {@code 3.35}, {@code 80}, {@code 1e18}. */
