@@ -87,6 +87,13 @@ public final class GuideChecker {
         }
       }
     }
+    java.util.Set<String> formulaIds = new java.util.TreeSet<>();
+    for (Page page : pages) {
+      for (FencedBlock block : page.blocks()) {
+        if (block.kind().equals("formula")) formulaIds.add(block.argument());
+      }
+    }
+    LinkCheck.check(pages, formulaIds, errors);
     ProseNumbers prose = new ProseNumbers(glossary, data, examples.known(), formulas.formulas().values());
     for (Page page : pages) {
       // A page with its own errors would report its figures again as unbacked: fix those first.

@@ -53,6 +53,7 @@ public record Diagnostic(
     PROPERTY("formula disagrees with its reference"),
     CLAIM("wrong claim"),
     UNVERIFIED("unverified number"),
+    LINK("broken link"),
     EVALUATION("evaluation error"),
     IO("cannot read");
 

@@ -10,13 +10,15 @@ import java.util.Map;
  * @param header JBake header fields (title, type, status, order, …)
  * @param blocks its formula and example blocks, in order
  * @param proseNumbers the numbers with units printed in its prose, in order
+ * @param links the links of its prose, in order
  */
 public record Page(SourceFile file, Map<String, String> header, List<FencedBlock> blocks,
-    List<ProseNumber> proseNumbers) {
+    List<ProseNumber> proseNumbers, List<PageLink> links) {
   public Page {
     header = Map.copyOf(header);
     blocks = List.copyOf(blocks);
     proseNumbers = List.copyOf(proseNumbers);
+    links = List.copyOf(links);
   }
 
   public String title() {

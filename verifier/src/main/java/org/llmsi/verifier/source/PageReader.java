@@ -41,7 +41,13 @@ public final class PageReader {
     Document doc = markdown.parse(body);
     List<FencedBlock> blocks = new ArrayList<>();
     collect(doc, file, blocks, errors);
-    return new Page(file, header, blocks, ProseScanner.scan(doc, body));
+    List<PageLink> links = new ArrayList<>();
+    for (Node n : doc.getDescendants()) {
+      if (n instanceof com.vladsch.flexmark.ast.Link link) {
+        links.add(new PageLink(link.getUrl().toString(), link.getUrl().getStartOffset()));
+      }
+    }
+    return new Page(file, header, blocks, ProseScanner.scan(doc, body), links);
   }
 
   private Map<String, String> header(SourceFile file, List<Diagnostic> errors) {
