@@ -60,10 +60,12 @@ public final class GuideChecker {
     FormulaChecker formulas = new FormulaChecker(glossary, catalog, property, errors);
     int formulaBlocks = 0;
     int exampleBlocks = 0;
+    java.util.Set<String> formulaIds = new java.util.TreeSet<>();
     for (Page page : pages) {
       for (FencedBlock block : page.blocks()) {
         if (block.kind().equals("formula")) {
           formulaBlocks++;
+          formulaIds.add(block.argument());
           formulas.check(block);
         }
       }
@@ -85,12 +87,6 @@ public final class GuideChecker {
           VerifiedExample e = examples.check(block);
           if (e != null) verifiedExamples.add(e);
         }
-      }
-    }
-    java.util.Set<String> formulaIds = new java.util.TreeSet<>();
-    for (Page page : pages) {
-      for (FencedBlock block : page.blocks()) {
-        if (block.kind().equals("formula")) formulaIds.add(block.argument());
       }
     }
     LinkCheck.check(pages, formulaIds, errors);
