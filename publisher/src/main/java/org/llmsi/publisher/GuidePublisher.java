@@ -152,7 +152,7 @@ public final class GuidePublisher {
       for (var s : f.symbols()) inline.add(s.tex());
     }
     for (var e : guide.examples()) {
-      for (var step : e.steps()) inline.add(step.tex());
+      for (var step : e.steps()) if (!step.given()) inline.add(step.tex());
     }
     for (var s : guide.glossary().symbols()) inline.add(s.tex());
     math.prepare(display, inline);

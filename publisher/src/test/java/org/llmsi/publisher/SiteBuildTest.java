@@ -176,7 +176,10 @@ class SiteBuildTest {
     assertEquals(List.of("stated 295 FLOP/B: matches", "stated 591 FLOP/B: matches"), checks);
     // Two digits finer than the claim prints, so a reader sees the rounding that made it hold.
     assertEquals(List.of("295.34 FLOP/B", "590.72 FLOP/B"), example.select("tbody.claim td.value").eachText());
-    assertEquals(3, example.select("td.expr svg.math[aria-label]").size());
+    // The computed steps are typeset; the alias `gpu = gpus.h100_sxm` is a given, shown once as its value.
+    assertEquals(2, example.select("td.expr svg.math[aria-label]").size());
+    assertEquals(1, example.select("tbody.step:not(:has(td.expr))").size());
+    assertEquals("NVIDIA H100 SXM5 80GB", example.selectFirst("tbody.step:not(:has(td.expr)) td.value").text());
     assertFalse(example.select("ul.sources li").isEmpty(), "cited data figures are listed with their sources");
   }
 

@@ -120,7 +120,7 @@ final class ExampleChecker {
       if (entity.isPresent()) {
         scope.put(name, new Binding(null, entity.get()));
         return new ExampleStep(where, sourceLine.strip(), name, "\\text{" + entity.get().name() + "}",
-            entity.get().name(), null, List.of());
+            entity.get().name(), null, List.of(), true);
       }
     }
     Quantity value;
@@ -151,8 +151,9 @@ final class ExampleChecker {
     String rhsTex = tex.expr(rhs);
     if (st.claim() == null) {
       // A given such as `c_gpu = 2.5 USD/h` reads best as written, not converted to base units.
-      String shown = rhs instanceof Expr.Num n && !n.unit().text().isEmpty() ? n.text() : ValueFormat.auto(value);
-      return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shown, null, cites);
+      boolean literal = rhs instanceof Expr.Num;
+      String shown = literal && !((Expr.Num) rhs).unit().text().isEmpty() ? ((Expr.Num) rhs).text() : ValueFormat.auto(value);
+      return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shown, null, cites, literal);
     }
     claims++;
     Expr.Num stated = st.claim().stated();
@@ -202,7 +203,7 @@ final class ExampleChecker {
       return null;
     }
     String held = ClaimCheck.shownText(value.value(), stated) + (unit.isEmpty() ? "" : " " + unit);
-    return new ExampleStep(where, sourceLine.strip(), name, rhsTex, held, stated.text(), cites);
+    return new ExampleStep(where, sourceLine.strip(), name, rhsTex, held, stated.text(), cites, false);
   }
 
   private static String accepts(Expr.Num stated, Expr.Num tolerance) {

@@ -102,8 +102,12 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       } else {
         out.append("<td class=\"check\"></td>");
       }
-      out.append("</tr>\n<tr><td class=\"expr\" colspan=\"3\">")
-          .append(options.math().inline(step.tex()).markup()).append("</td></tr>\n</tbody>\n");
+      out.append("</tr>\n");
+      if (!step.given()) { // a given's value row already says it all; typeset only what was computed
+        out.append("<tr><td class=\"expr\" colspan=\"3\">")
+            .append(options.math().inline(step.tex()).markup()).append("</td></tr>\n");
+      }
+      out.append("</tbody>\n");
       step.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
     }
     out.append("</table>\n");
