@@ -32,7 +32,8 @@ public final class TexWriter {
     return switch (b.op()) {
       case '/' -> "\\frac{" + expr(unwrap(b.left())) + "}{" + expr(unwrap(b.right())) + "}";
       case '^' -> "{" + expr(b.left()) + "}^{" + expr(unwrap(b.right())) + "}";
-      case '*' -> expr(b.left()) + (startsWithNumber(b.right()) ? " \\times " : " \\, ") + expr(b.right());
+      case '*' -> expr(b.left()) + (startsWithNumber(b.right()) ? " \\times "
+          : isWord(b.left(), true) || isWord(b.right(), false) ? " \\cdot " : " \\, ") + expr(b.right());
       default -> expr(b.left()) + " " + b.op() + " " + expr(b.right());
     };
   }
@@ -59,6 +60,18 @@ public final class TexWriter {
   private static boolean startsWithNumber(Expr e) {
     if (e instanceof Expr.Num) return true;
     return e instanceof Expr.Binary b && startsWithNumber(b.left());
+  }
+
+  /**
+   * Whether the operand's edge next to a product sign is a word set upright (an example's own
+   * name such as {@code long_share}): two words side by side would read as one phrase, "rps
+   * long_share", so such products get a visible dot.
+   */
+  private boolean isWord(Expr e, boolean rightEdge) {
+    if (e instanceof Expr.Name n) return n.name().length() > 1 && symbolTex.apply(n.name()) == null;
+    if (e instanceof Expr.Binary b && b.op() == '*') return isWord(rightEdge ? b.right() : b.left(), rightEdge);
+    if (e instanceof Expr.Unary u) return rightEdge && isWord(u.operand(), true); // a leading minus is not a word
+    return false;
   }
 
   private String name(String name) {

@@ -32,4 +32,11 @@ class TexWriterTest {
     assertEquals("\\mathrm{y} = \\mathrm{a} \\times 2", render("y = a * 2"));
     assertEquals("\\mathrm{d\\_ff} = \\mathrm{a}", render("d_ff = a"));
   }
+
+  @Test
+  void productsOfGlossarySymbolsUseAThinSpaceButWordsGetADot() throws Exception {
+    assertEquals("I_{\\text{ridge}} = P_{\\text{peak}} \\, B_{\\text{mem}}", render("I_ridge = P_peak * B_mem"));
+    assertEquals("\\mathrm{y} = \\mathrm{rps} \\cdot \\mathrm{long\\_share}", render("y = rps * long_share"));
+    assertEquals("\\mathrm{y} = P_{\\text{peak}} \\cdot \\mathrm{share}", render("y = P_peak * share"));
+  }
 }
