@@ -35,19 +35,8 @@ final class CollectiveSimulation {
         }
       }
     }
-    for (int step = 0; step < g - 1; step++, rounds++) { // all-gather of the reduced chunks
-      double[][] sent = new double[g][];
-      int[] which = new int[g];
-      for (int r = 0; r < g; r++) {
-        which[r] = Math.floorMod(r + 1 - step, g);
-        sent[r] = slice(buf[r], which[r], chunk);
-        link[r] += chunk * e;
-      }
-      for (int r = 0; r < g; r++) {
-        int from = Math.floorMod(r - 1, g);
-        System.arraycopy(sent[from], 0, buf[r], which[from] * chunk, chunk);
-      }
-    }
+    // After reduce-scatter rank r holds the reduced chunk r + 1: gather those around the ring.
+    rounds += gatherAroundRing(buf, link, chunk, e, 1);
     return new Run(buf, link, rounds, chunk * e);
   }
 
@@ -56,12 +45,21 @@ final class CollectiveSimulation {
     int g = input.length;
     double[][] buf = copy(input);
     double[] link = new double[g];
-    int rounds = 0;
-    for (int step = 0; step < g - 1; step++, rounds++) {
+    int rounds = gatherAroundRing(buf, link, chunk, e, 0);
+    return new Run(buf, link, rounds, chunk * e);
+  }
+
+  /**
+   * The ring all-gather both collectives share: in each of g - 1 steps rank r forwards chunk
+   * (r + offset - step) to rank r + 1, counting the bytes on its outgoing link. Returns the steps.
+   */
+  private static int gatherAroundRing(double[][] buf, double[] link, int chunk, double e, int offset) {
+    int g = buf.length;
+    for (int step = 0; step < g - 1; step++) {
       double[][] sent = new double[g][];
       int[] which = new int[g];
       for (int r = 0; r < g; r++) {
-        which[r] = Math.floorMod(r - step, g);
+        which[r] = Math.floorMod(r + offset - step, g);
         sent[r] = slice(buf[r], which[r], chunk);
         link[r] += chunk * e;
       }
@@ -70,7 +68,7 @@ final class CollectiveSimulation {
         System.arraycopy(sent[from], 0, buf[r], which[from] * chunk, chunk);
       }
     }
-    return new Run(buf, link, rounds, chunk * e);
+    return g - 1;
   }
 
   /** Pairwise all-to-all: in round k rank r sends its chunk for rank r+k directly to it. */
