@@ -14,7 +14,7 @@ import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.SiteBaker;
 import org.llmsi.publisher.bake.SiteSettings;
 import org.llmsi.publisher.markdown.ChapterRenderer;
-import org.llmsi.publisher.math.GlyphDefs;
+import org.llmsi.publisher.math.MathFiles;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.publisher.output.AtomicOutput;
 import org.llmsi.publisher.output.SelfContainedCheck;
@@ -91,9 +91,10 @@ public final class GuidePublisher {
       new SiteBaker(settings).bake(book, new ChapterRenderer(guide, math), appendix, request.pdfs(),
           scratch.resolve("stage"), site);
       clock.lap("bake");
-      GlyphDefs.addTo(site, math);
+      List<String> unwritten = MathFiles.write(site, math);
+      if (!unwritten.isEmpty()) return failed(unwritten, "the site's math could not be written; nothing was published", start);
       SearchIndex.write(site, SearchIndex.entries(site, book, guide));
-      clock.lap("glyphs+search");
+      clock.lap("math files+search");
       if (request.pdfs()) {
         String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
         PrintDocument print = new PrintDocument(site, book, css);
@@ -150,9 +151,6 @@ public final class GuidePublisher {
     for (var f : guide.formulas()) {
       display.add(f.tex());
       for (var s : f.symbols()) inline.add(s.tex());
-    }
-    for (var e : guide.examples()) {
-      for (var step : e.steps()) if (!step.given()) inline.add(step.tex());
     }
     for (var s : guide.glossary().symbols()) inline.add(s.tex());
     math.prepare(display, inline);

@@ -83,8 +83,11 @@ class BrowserE2eTest {
 
     browser.findElement(By.cssSelector("ol.contents a[href='01-intro.html']")).click();
     assertEquals("Fixture introduction", browser.findElement(By.cssSelector("article h1")).getText());
-    WebElement math = browser.findElement(By.cssSelector("article p svg.math"));
+    WebElement math = browser.findElement(By.cssSelector("article p img.math"));
     assertTrue(math.getSize().getWidth() > 10 && math.getSize().getHeight() > 5, "inline math has a size");
+    assertEquals(0L, ((JavascriptExecutor) browser).executeScript(
+        "return [...document.querySelectorAll('img.math')].filter(i => !(i.complete && i.naturalWidth > 0)).length"),
+        "every math image on the page loaded from file://");
 
     browser.findElement(By.cssSelector("a[rel=next]")).click();
     assertEquals("Fixture ridge point", browser.findElement(By.cssSelector("article h1")).getText());
@@ -108,6 +111,8 @@ class BrowserE2eTest {
     if (!"dark".equals(theme)) browser.findElement(By.id("theme-toggle")).click();
     String background = (String) js.executeScript("return getComputedStyle(document.documentElement).backgroundColor");
     assertEquals("rgb(22, 24, 27)", background, "dark theme applied");
+    assertEquals("invert(0.89)", js.executeScript("return getComputedStyle(document.querySelector('img.math')).filter"),
+        "black math glyphs are turned into the dark theme's text colour");
     screenshot("4-dark.png");
 
     List<String> errors = new ArrayList<>();
@@ -125,6 +130,6 @@ class BrowserE2eTest {
       if (url.matches("(?i)^(https?|wss?|ftp):.*")) remote.add(url);
     }
     assertEquals(List.of(), remote, "requests that left the machine");
-    assertFalse(browser.findElements(By.cssSelector("svg.math")).isEmpty());
+    assertFalse(browser.findElements(By.cssSelector("img.math")).isEmpty());
   }
 }

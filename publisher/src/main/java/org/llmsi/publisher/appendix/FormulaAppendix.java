@@ -38,7 +38,7 @@ public final class FormulaAppendix {
     out.append("<table class=\"notation\">\n<thead><tr><th scope=\"col\">symbol</th><th scope=\"col\">name</th>"
         + "<th scope=\"col\">meaning</th><th scope=\"col\">unit</th><th scope=\"col\">tested over</th></tr></thead>\n<tbody>\n");
     for (SymbolDef s : guide.glossary().symbols()) {
-      out.append("<tr id=\"sym-").append(escape(s.name())).append("\"><td>").append(math.inline(s.tex()).markup())
+      out.append("<tr id=\"sym-").append(escape(s.name())).append("\"><td>").append(math.inline(s.tex()).img(""))
           .append("</td><td><code>").append(escape(s.name())).append("</code></td><td>").append(escape(s.meaning()))
           .append("</td><td>").append(escape(s.unitText())).append("</td><td>").append(escape(range(s)))
           .append("</td></tr>\n");
@@ -49,10 +49,10 @@ public final class FormulaAppendix {
       String id = escape(f.id());
       out.append("<section class=\"appendix-entry\" id=\"").append(id).append("\">\n");
       out.append("<h3><code>").append(id).append("</code></h3>\n");
-      out.append("<div class=\"formula-math\">").append(math.display(f.tex()).markup()).append("</div>\n");
+      out.append("<div class=\"formula-math\">").append(math.display(f.tex()).img("")).append("</div>\n");
       out.append("<dl class=\"where\">\n");
       for (SymbolDef s : f.symbols()) {
-        out.append("<dt>").append(math.inline(s.tex()).markup()).append("</dt><dd>").append(escape(s.meaning()))
+        out.append("<dt>").append(math.inline(s.tex()).img("")).append("</dt><dd>").append(escape(s.meaning()))
             .append(" <span class=\"unit\">[").append(escape(s.unitText())).append("]</span></dd>\n");
       }
       out.append("</dl>\n<p class=\"defined\">Defined in ").append(link(f.location(), f.id())).append(".</p>\n");

@@ -59,7 +59,8 @@ public final class GuideMarkdownEngine extends MarkdownEngine {
       return;
     }
     try {
-      String html = renderer.render(chapter.shownFile(), firstBodyLine(staged), context.getBody());
+      String html = renderer.render(chapter.shownFile(), "../".repeat(chapter.uri().split("/").length - 1),
+          firstBodyLine(staged), context.getBody());
       context.setBody(html);
       Map<String, Object> model = context.getDocumentModel();
       model.put("book_order", String.format("%04d", chapter.number()));

@@ -30,7 +30,16 @@ public final class ChapterRenderer {
    * @param markdown the body, without the JBake header
    */
   public String render(String chapterFile, int firstLine, String markdown) {
-    MutableDataSet options = options(chapterFile, firstLine);
+    return render(chapterFile, "", firstLine, markdown);
+  }
+
+  /**
+   * Renders the body of a chapter whose page is not at the site root.
+   *
+   * @param rootPath the way from the page to the site root ({@code "../"} for a page one folder down)
+   */
+  public String render(String chapterFile, String rootPath, int firstLine, String markdown) {
+    MutableDataSet options = options(chapterFile, firstLine).set(GuideBlocksExtension.ROOT_PATH, rootPath);
     return HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(markdown));
   }
 

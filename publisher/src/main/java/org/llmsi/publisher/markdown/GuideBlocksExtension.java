@@ -27,6 +27,8 @@ public final class GuideBlocksExtension implements Parser.ParserExtension, HtmlR
   public static final DataKey<Integer> FIRST_LINE = new DataKey<>("LLMSI_FIRST_LINE", 1);
   /** The build's math typesetter (one per build, so its cache is shared by all chapters). */
   public static final DataKey<MathRenderer> MATH = new DataKey<>("LLMSI_MATH", MathRenderer::new);
+  /** The way from the chapter's page to the site root ({@code ""} or {@code "../"}), for the math images. */
+  public static final DataKey<String> ROOT_PATH = new DataKey<>("LLMSI_ROOT_PATH", "");
   /** Where the formula appendix page is, relative to the chapter. */
   public static final DataKey<String> APPENDIX_HREF = new DataKey<>("LLMSI_APPENDIX_HREF", "formula-appendix.html");
 

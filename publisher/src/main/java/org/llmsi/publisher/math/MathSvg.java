@@ -1,11 +1,25 @@
 package org.llmsi.publisher.math;
 
 /**
- * A piece of TeX typeset as inline SVG markup, ready to be placed in HTML or in the PDF's XHTML.
+ * A piece of TeX typeset as an SVG file, and how a page shows it.
  *
  * @param tex the TeX it was rendered from (also its accessible name)
- * @param markup the {@code <svg>} element, glyphs drawn as paths, sized in {@code em} and shifted
- *     down by its depth so its baseline sits on the text baseline
  * @param display whether it was set in display style (a formula block) or text style (inline)
+ * @param svg the file's content: glyphs drawn as paths, in thousandths of an em, with
+ *     {@code role="img"} and the TeX as its {@code aria-label}
+ * @param fileName the file's name under {@link MathRenderer#FOLDER}, a hash of {@code svg}
+ * @param style CSS that sizes it in em and lowers it by its depth, so its baseline sits on the
+ *     text's baseline at any font size
  */
-public record MathSvg(String tex, String markup, boolean display) {}
+public record MathSvg(String tex, boolean display, String svg, String fileName, String style) {
+
+  /**
+   * The element a page shows it with: an image whose alternative text is the TeX.
+   *
+   * @param rootPath the way from the page to the site root ({@code ""} or {@code "../"})
+   */
+  public String img(String rootPath) {
+    return "<img class=\"math\" src=\"" + rootPath + MathRenderer.FOLDER + "/" + fileName + "\" alt=\""
+        + MathRenderer.escapeAttribute(tex) + "\" style=\"" + style + "\">";
+  }
+}

@@ -3,6 +3,8 @@ package org.llmsi.publisher.pdf;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,8 @@ public final class PrintDocument {
   private final Path site;
   private final Book book;
   private final String css;
+  /** Each math file parsed once; the guide and the appendix are assembled at the same time. */
+  private final Map<Path, Element> mathFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param site the baked site the pages are read from
@@ -106,7 +110,7 @@ public final class PrintDocument {
     for (Part p : parts) byUri.put(p.uri(), p);
     for (Part p : parts) {
       Document page = Jsoup.parse(site.resolve(p.uri()).toFile(), "UTF-8");
-      inlineGlyphs(page);
+      inlineMath(page, site.resolve(p.uri()));
       Element article = page.selectFirst("article");
       if (article == null) throw new IOException(p.uri() + ": no <article> to print");
       Element section = body.appendElement("section").addClass("part").id(p.slug());
@@ -132,21 +136,47 @@ public final class PrintDocument {
   }
 
   /**
-   * Puts each shared glyph outline back where it is used: the PDF's SVG drawer renders every math
-   * image on its own and cannot follow a reference into the page's glyph definitions.
+   * Puts each math image's SVG into the page itself, sized as the image was: the PDF's SVG drawer
+   * draws inline SVG, and this way the PDF shows the very file the site shows.
    */
-  private static void inlineGlyphs(Document page) {
-    Map<String, String> outlines = new LinkedHashMap<>();
-    for (Element def : page.select("svg.glyph-defs path[id]")) outlines.put(def.id(), def.attr("d"));
-    for (Element use : page.select("svg.math use")) {
-      String d = outlines.get(use.attr("href").replaceFirst("^#", ""));
-      if (d == null) continue;
-      Element path = new Element("path").attr("d", d);
-      use.attributes().forEach(a -> {
-        if (!a.getKey().equals("href")) path.attr(a.getKey(), a.getValue());
-      });
-      use.replaceWith(path);
+  private void inlineMath(Document page, Path pageFile) throws IOException {
+    for (Element img : page.select("img.math")) {
+      Path file = pageFile.getParent().resolve(img.attr("src")).normalize();
+      Element svg = mathFiles.get(file);
+      if (svg == null) {
+        svg = Jsoup.parseBodyFragment(Files.readString(file, StandardCharsets.UTF_8)).body().selectFirst("svg");
+        if (svg == null) throw new IOException(site.relativize(file) + ": not an SVG file");
+        mathFiles.put(file, svg);
+      }
+      img.replaceWith(padded(svg.clone().addClass("math"), img.attr("style")));
     }
+  }
+
+  /** Room around a math drawing in the PDF, in its units (thousandths of an em). */
+  private static final int PRINT_PAD = 60;
+  private static final java.util.regex.Pattern LENGTH = java.util.regex.Pattern.compile("([a-z-]+):(-?[.0-9]+)(?:em)?");
+
+  /**
+   * The drawing with its view widened by {@link #PRINT_PAD} on every side and its box grown and
+   * shifted to match, so the glyphs stay exactly where they were: openhtmltopdf rounds a replaced
+   * element's box down to whole pixels and clips to it, which on a tight view cut off the last
+   * letter of a subscript.
+   */
+  private static Element padded(Element svg, String style) {
+    String[] view = svg.attr("viewBox").trim().split("\\s+");
+    if (view.length != 4) return svg.attr("style", style);
+    java.util.Map<String, Double> em = new LinkedHashMap<>();
+    java.util.regex.Matcher m = LENGTH.matcher(style);
+    while (m.find()) em.put(m.group(1), Double.parseDouble(m.group(2)));
+    double pad = PRINT_PAD / 1000.0;
+    // attributes().put keeps the name's case; Element.attr would write "viewbox", which SVG ignores.
+    svg.attributes().put("viewBox", (Long.parseLong(view[0]) - PRINT_PAD) + " " + (Long.parseLong(view[1]) - PRINT_PAD) + " "
+        + (Long.parseLong(view[2]) + 2 * PRINT_PAD) + " " + (Long.parseLong(view[3]) + 2 * PRINT_PAD));
+    return svg.attr("style", String.format(java.util.Locale.ROOT,
+        "width:%.3fem;height:%.3fem;vertical-align:%.3fem;margin-left:%.3fem;margin-right:%.3fem",
+        em.getOrDefault("width", 0.0) + 2 * pad, em.getOrDefault("height", 0.0) + 2 * pad,
+        em.getOrDefault("vertical-align", 0.0) - pad, em.getOrDefault("margin-left", 0.0) - pad,
+        em.getOrDefault("margin-right", 0.0) - pad));
   }
 
   /** Prefixes ids with the part's slug and points links at the parts inside this document. */

@@ -52,7 +52,7 @@ class GuideBlocksExtensionTest {
   void formulaRendersAnchoredMathWhereListAndVerificationLink() {
     Element figure = render("```formula ridge_point\nI_ridge = P_peak / B_mem\n```\n", 12).selectFirst("figure.formula#ridge_point");
     assertEquals(List.of("I_{\\text{ridge}}", "P_{\\text{peak}}", "B_{\\text{mem}}"),
-        figure.select("dl.where dt svg").eachAttr("aria-label"));
+        figure.select("dl.where dt img.math").eachAttr("alt"));
     assertEquals("formula-appendix.html#ridge_point", figure.selectFirst("p.verified a").attr("href"));
     assertTrue(figure.selectFirst("p.verified").text().contains("Basic.ridgePoint on 20 random inputs (seed 20261128)"));
   }
@@ -77,7 +77,7 @@ class GuideBlocksExtensionTest {
   @Test
   void inlineMathFollowsPandocsDollarRule() {
     Element p = render("Ratio $I = W / Q$; costs $5 and $10; a \\$ sign; $ spaced $ is prose.", 1).selectFirst("p");
-    assertEquals(List.of("I = W / Q"), p.select("svg.math").eachAttr("aria-label"));
+    assertEquals(List.of("I = W / Q"), p.select("img.math").eachAttr("alt"));
     assertTrue(p.text().contains("costs $5 and $10; a $ sign; $ spaced $ is prose."), p.text());
   }
 

@@ -6,39 +6,80 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MathRendererTest {
   @Test
-  void typesetsGlyphsAsSharedShapesNamedByTheirTex() {
+  void typesetsGlyphsAsPathsInAFileNamedByItsContent() {
     MathRenderer math = new MathRenderer();
-    String svg = math.display("I_{\\text{ridge}} = \\frac{P_{\\text{peak}}}{B_{\\text{mem}}}").markup();
-    assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
+    MathSvg ridge = math.display("I_{\\text{ridge}} = \\frac{P_{\\text{peak}}}{B_{\\text{mem}}}");
+    String svg = ridge.svg();
+    assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\""), svg);
     assertTrue(svg.contains("role=\"img\""));
     assertTrue(svg.contains("aria-label=\"I_{\\text{ridge}} = \\frac{P_{\\text{peak}}}{B_{\\text{mem}}}\""));
     assertFalse(svg.contains("<text"), "no font-dependent text");
-    assertFalse(svg.contains("black"), "drawn in currentColor so themes recolour it");
-    Matcher ref = Pattern.compile("href=\"#(g[0-9a-f]{10})\"").matcher(svg);
-    assertTrue(ref.find());
-    assertTrue(math.glyphDefs(java.util.Set.of(ref.group(1))).startsWith("<path id=\"" + ref.group(1) + "\" d=\"M"));
+    assertFalse(svg.contains("fill="), "black is left to the SVG default, so the page's theme can recolour it");
+    assertEquals(1, count(svg, "<path "), "one path for all that is drawn in one colour: " + svg);
+    assertTrue(ridge.fileName().matches("[0-9a-f]{12}\\.svg"), ridge.fileName());
+    assertEquals(Hashes.shortSha1(svg) + ".svg", ridge.fileName());
+    assertSame(ridge, math.byFileName(ridge.fileName()).orElseThrow());
+  }
+
+  @Test
+  void aPageShowsItAsAnImageWhoseTextIsTheTex() {
+    MathSvg x = new MathRenderer().inline("x_i");
+    String img = x.img("../");
+    assertTrue(img.startsWith("<img class=\"math\" src=\"../math/" + x.fileName() + "\" alt=\"x_i\" style=\"width:"), img);
   }
 
   @Test
   void sitsOnTheBaselineByItsDepth() {
     MathRenderer math = new MathRenderer();
-    String flat = math.inline("x").markup();
-    String fraction = math.display("\\frac{a}{b}").markup();
-    double flatDepth = depth(flat);
-    double fractionDepth = depth(fraction);
-    assertTrue(fractionDepth > flatDepth, flatDepth + " vs " + fractionDepth);
+    double flat = depth(math.inline("x").style());
+    double fraction = depth(math.display("\\frac{a}{b}").style());
+    assertTrue(fraction > flat, flat + " vs " + fraction);
   }
 
-  private static double depth(String svg) {
-    Matcher m = Pattern.compile("vertical-align:-([0-9.]+)em").matcher(svg);
-    assertTrue(m.find(), svg);
+  private static double depth(String style) {
+    Matcher m = Pattern.compile("vertical-align:-([0-9.]+)em").matcher(style);
+    assertTrue(m.find(), style);
     return Double.parseDouble(m.group(1));
+  }
+
+  /** An image is clipped to its view: every point drawn, the overhang of an italic f included, must be inside it. */
+  @Test
+  void theViewHoldsEveryPointDrawn() {
+    MathRenderer math = new MathRenderer();
+    for (String tex : List.of("f", "f_j", "\\sqrt{x^2}", "\\frac{P_{\\text{peak}}}{B_{\\text{mem}}}", "\\sum_{i=1}^{n} x_i",
+        "\\lceil \\frac{a}{b} \\rceil", "\\hat{y}")) {
+      for (MathSvg svg : List.of(math.inline(tex), math.display(tex))) {
+        Matcher view = Pattern.compile("viewBox=\"(-?\\d+) (-?\\d+) (\\d+) (\\d+)\"").matcher(svg.svg());
+        assertTrue(view.find(), svg.svg());
+        long x0 = Long.parseLong(view.group(1));
+        long y0 = Long.parseLong(view.group(2));
+        long x1 = x0 + Long.parseLong(view.group(3));
+        long y1 = y0 + Long.parseLong(view.group(4));
+        Matcher d = Pattern.compile(" d=\"([^\"]+)\"").matcher(svg.svg());
+        int paths = 0;
+        while (d.find()) {
+          paths++;
+          for (long[] p : PathDataTest.points(d.group(1))) {
+            assertTrue(p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1,
+                tex + ": point " + p[0] + "," + p[1] + " outside " + view.group());
+          }
+        }
+        assertTrue(paths > 0, tex);
+      }
+    }
+  }
+
+  @Test
+  void anOverhangIsGivenBackByMarginsSoTheLineKeepsTheBoxWidth() {
+    String style = new MathRenderer().inline("f").style();
+    assertTrue(style.contains("margin-right:-"), "the italic f reaches past its box: " + style);
   }
 
   @Test
@@ -47,17 +88,40 @@ class MathRendererTest {
     MathSvg a = first.inline("W / Q");
     assertSame(a, first.inline("W / Q"));
     assertEquals(1, first.typesetCount());
-    assertEquals(a.markup(), new MathRenderer().inline("W / Q").markup());
+    MathSvg again = new MathRenderer().inline("W / Q");
+    assertEquals(a.svg(), again.svg());
+    assertEquals(a.fileName(), again.fileName());
   }
 
   @Test
-  void escapesTheTexInItsAccessibleName() {
-    assertTrue(new MathRenderer().inline("a < b").markup().contains("aria-label=\"a &lt; b\""));
+  void displayAndTextStyleAreDifferentFiles() {
+    MathRenderer math = new MathRenderer();
+    assertFalse(math.inline("\\frac{a}{b}").fileName().equals(math.display("\\frac{a}{b}").fileName()));
+  }
+
+  @Test
+  void escapesTheTexInItsAccessibleNameAndAlternativeText() {
+    MathSvg lt = new MathRenderer().inline("a < b");
+    assertTrue(lt.svg().contains("aria-label=\"a &lt; b\""));
+    assertTrue(lt.img("").contains("alt=\"a &lt; b\""));
+  }
+
+  @Test
+  void lengthsAreWrittenInEmWithoutSilentZeros() {
+    assertEquals(".3em", MathRenderer.em(300));
+    assertEquals("-.25em", MathRenderer.em(-250));
+    assertEquals("1.15em", MathRenderer.em(1150));
+    assertEquals("2em", MathRenderer.em(2000.4));
+    assertEquals("0", MathRenderer.em(0.3));
   }
 
   @Test
   void badTexIsAnErrorNamingTheTex() {
     TexRenderException e = assertThrows(TexRenderException.class, () -> new MathRenderer().inline("\\nosuchcommand{a}"));
     assertTrue(e.getMessage().startsWith("cannot typeset TeX '\\nosuchcommand{a}'"), e.getMessage());
+  }
+
+  private static int count(String s, String part) {
+    return s.split(Pattern.quote(part), -1).length - 1;
   }
 }

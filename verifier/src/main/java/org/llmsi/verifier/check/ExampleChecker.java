@@ -16,7 +16,6 @@ import org.llmsi.verifier.lang.Expr;
 import org.llmsi.verifier.lang.FormulaLanguage;
 import org.llmsi.verifier.lang.Statement;
 import org.llmsi.verifier.lang.SyntaxError;
-import org.llmsi.verifier.lang.TexWriter;
 import org.llmsi.verifier.model.ExampleStep;
 import org.llmsi.verifier.model.VerifiedExample;
 import org.llmsi.verifier.report.Diagnostic;
@@ -35,7 +34,6 @@ final class ExampleChecker {
   /** Ids of formula blocks that exist but failed their own checks (already reported there). */
   private final java.util.Set<String> failedFormulas;
   private final List<Diagnostic> errors;
-  private final TexWriter tex;
   private final Map<String, List<Location>> usage = new HashMap<>();
   private int claims;
   /** Every value the examples bound or wrote as a literal: what prose may quote. */
@@ -51,7 +49,6 @@ final class ExampleChecker {
     this.data = data;
     this.formulas = formulas;
     this.errors = errors;
-    this.tex = new TexWriter(name -> glossary.symbol(name).map(SymbolDef::tex).orElse(null));
   }
 
   /** Example steps that call each formula id. */
@@ -119,7 +116,7 @@ final class ExampleChecker {
       Optional<Entity> entity = entityOf(n.name(), scope);
       if (entity.isPresent()) {
         scope.put(name, new Binding(null, entity.get()));
-        return new ExampleStep(where, sourceLine.strip(), name, "\\text{" + entity.get().name() + "}",
+        return new ExampleStep(where, sourceLine.strip(), name, n.name(),
             entity.get().name(), null, List.of(), true);
       }
     }
@@ -148,12 +145,12 @@ final class ExampleChecker {
       known.add(new ProseNumbers.Known(new Quantity(n.baseValue(), n.unit().dimension()), origin,
           block.file().shownPath()));
     }
-    String rhsTex = tex.expr(rhs);
+    String rhsText = block.text().substring(rhs.start(), rhs.end());
     if (st.claim() == null) {
       // A given such as `c_gpu = 2.5 USD/h` reads best as written, not converted to base units.
       boolean literal = rhs instanceof Expr.Num;
       String shown = literal && !((Expr.Num) rhs).unit().text().isEmpty() ? ((Expr.Num) rhs).text() : ValueFormat.auto(value);
-      return new ExampleStep(where, sourceLine.strip(), name, rhsTex, shown, null, cites, literal);
+      return new ExampleStep(where, sourceLine.strip(), name, rhsText, shown, null, cites, literal);
     }
     claims++;
     Expr.Num stated = st.claim().stated();
@@ -203,7 +200,7 @@ final class ExampleChecker {
       return null;
     }
     String held = ClaimCheck.shownText(value.value(), stated) + (unit.isEmpty() ? "" : " " + unit);
-    return new ExampleStep(where, sourceLine.strip(), name, rhsTex, held, stated.text(), cites, false);
+    return new ExampleStep(where, sourceLine.strip(), name, rhsText, held, stated.text(), cites, false);
   }
 
   private static String accepts(Expr.Num stated, Expr.Num tolerance) {

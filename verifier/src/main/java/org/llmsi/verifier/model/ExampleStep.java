@@ -10,15 +10,15 @@ import org.llmsi.verifier.report.Location;
  * @param location the line in the chapter
  * @param source the statement as written
  * @param name the bound name
- * @param tex the right-hand side typeset
+ * @param expression the right-hand side as written: the code that was run to compute the value
  * @param computed the computed value, formatted (in the claim's unit and precision for claims)
  * @param claimed the stated value as printed (e.g. {@code 1.34 GB}), or null for a plain binding
  * @param cites the sourced data figures this step read, so the page can cite them where they are used
  * @param given whether the step only states a given (a literal such as {@code 2.5 USD/h}, or a
- *     model or accelerator alias): its value says all there is, with nothing computed to typeset
+ *     model or accelerator alias): its value says all there is, with nothing computed to show
  */
 public record ExampleStep(
-    Location location, String source, String name, String tex, String computed, String claimed,
+    Location location, String source, String name, String expression, String computed, String claimed,
     List<DataValue> cites, boolean given) {
   public ExampleStep {
     cites = List.copyOf(cites);

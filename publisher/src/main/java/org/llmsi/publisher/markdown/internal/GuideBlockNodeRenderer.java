@@ -44,7 +44,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
   }
 
   private void renderInlineMath(InlineMath node, NodeRendererContext context, HtmlWriter html) {
-    html.raw(options.math().inline(node.tex()).markup());
+    html.raw(options.math().inline(node.tex()).img(options.rootPath()));
   }
 
   private void renderFormula(FormulaBlock node, NodeRendererContext context, HtmlWriter html) {
@@ -56,12 +56,12 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     StringBuilder out = new StringBuilder();
     String id = escape(formula.id());
     out.append("<figure class=\"formula\" id=\"").append(id).append("\">\n");
-    out.append("<div class=\"formula-math\">").append(options.math().display(formula.tex()).markup()).append("</div>\n");
+    out.append("<div class=\"formula-math\">").append(options.math().display(formula.tex()).img(options.rootPath())).append("</div>\n");
     out.append("<figcaption>\n");
     if (!formula.symbols().isEmpty()) {
       out.append("<p class=\"where-label\">where</p>\n<dl class=\"where\">\n");
       for (SymbolDef symbol : formula.symbols()) {
-        out.append("<dt>").append(options.math().inline(symbol.tex()).markup()).append("</dt>")
+        out.append("<dt>").append(options.math().inline(symbol.tex()).img(options.rootPath())).append("</dt>")
             .append("<dd>").append(escape(symbol.meaning()))
             .append(" <span class=\"unit\">[").append(escape(symbol.unitText())).append("]</span></dd>\n");
       }
@@ -94,18 +94,19 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     Map<String, DataValue> cited = new LinkedHashMap<>();
     for (ExampleStep step : example.steps()) {
       out.append("<tbody class=\"step").append(step.isClaim() ? " claim" : "").append("\">\n<tr>");
-      out.append("<th scope=\"row\"><code>").append(escape(step.name())).append("</code></th>");
+      // A th leading a row of td cells heads that row: no scope attribute needed.
+      out.append("<th><code>").append(escape(step.name())).append("</code></th>");
       out.append("<td class=\"value\">").append(escape(step.computed())).append("</td>");
       if (step.isClaim()) {
-        out.append("<td class=\"check\"><span class=\"checked\">stated ").append(escape(step.claimed()))
-            .append(": matches</span></td>");
+        out.append("<td class=\"check\">stated ").append(escape(step.claimed())).append(": matches</td>");
       } else {
         out.append("<td class=\"check\"></td>");
       }
       out.append("</tr>\n");
-      if (!step.given()) { // a given's value row already says it all; typeset only what was computed
-        out.append("<tr><td class=\"expr\" colspan=\"3\">")
-            .append(options.math().inline(step.tex()).markup()).append("</td></tr>\n");
+      if (!step.given()) { // a given's value row already says it all; show only what was computed
+        // The expression as written, which is the code that ran: exact, searchable and light.
+        out.append("<tr><td class=\"expr\" colspan=\"3\"><code>").append(escape(step.expression()))
+            .append("</code></td></tr>\n");
       }
       out.append("</tbody>\n");
       step.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
