@@ -45,12 +45,17 @@ public final class Verifier {
     List<Diagnostic> errors = new ArrayList<>();
     ReferenceCatalog catalog = ReferenceCatalog.load(options.catalog());
 
+    // The chapters are parsed while the glossary and data files are read: they do not depend on each other.
+    List<Diagnostic> pageErrors = new ArrayList<>();
+    java.util.concurrent.CompletableFuture<List<Page>> reading =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> readPages(pageErrors));
     Glossary glossary = readGlossary(errors);
     DataSets data = readDataSets(errors);
-    List<Page> pages = readPages(errors);
+    List<Page> pages = reading.join();
+    errors.addAll(pageErrors);
 
     GuideChecker checker = new GuideChecker(glossary, data, catalog, options.tries(), options.seed(),
-        this::referenceLocation, errors);
+        options.propertyResults(), this::referenceLocation, errors);
     GuideChecker.Outcome outcome = checker.check(pages);
 
     Collections.sort(errors);
@@ -119,18 +124,24 @@ public final class Verifier {
     } catch (IOException e) {
       errors.add(Diagnostic.of(Kind.IO, Location.file(shown(content)), "cannot list chapters: " + e.getMessage()));
     }
-    PageReader reader = new PageReader();
+    // Each file is read and parsed on its own (on every core); their diagnostics join in file order.
+    record Read(Page page, List<Diagnostic> errors) {}
+    List<Read> reads = files.parallelStream().map(file -> {
+      List<Diagnostic> own = new ArrayList<>();
+      try {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return new Read(new PageReader().read(SourceFile.of(file, shown(file), text.replace("\r\n", "\n")), own), own);
+      } catch (IOException e) {
+        own.add(Diagnostic.of(Kind.IO, Location.file(shown(file)), "cannot read: " + e));
+        return new Read(null, own);
+      }
+    }).toList();
     List<Page> pages = new ArrayList<>();
     Map<String, Page> byOrder = new HashMap<>();
-    for (Path file : files) {
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        errors.add(Diagnostic.of(Kind.IO, Location.file(shown(file)), "cannot read: " + e));
-        continue;
-      }
-      Page page = reader.read(SourceFile.of(file, shown(file), text.replace("\r\n", "\n")), errors);
+    for (Read read : reads) {
+      errors.addAll(read.errors());
+      if (read.page() == null) continue;
+      Page page = read.page();
       String order = page.header().get("order");
       Page clash = order == null || !order.matches("\\d+") ? null : byOrder.putIfAbsent(order, page);
       if (clash != null) {

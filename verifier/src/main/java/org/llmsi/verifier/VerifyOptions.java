@@ -1,6 +1,7 @@
 package org.llmsi.verifier;
 
 import java.nio.file.Path;
+import org.llmsi.verifier.check.PropertyResults;
 
 /**
  * What to verify and how.
@@ -11,8 +12,11 @@ import java.nio.file.Path;
  * @param catalog the reference catalog, {@code Class#method}
  * @param tries property-test inputs per formula
  * @param seed the property tests' seed
+ * @param propertyResults outcomes of earlier runs in this process to reuse, or null to run every
+ *     property test (the default)
  */
-public record VerifyOptions(Path siteRoot, Path dataDir, Path displayBase, String catalog, int tries, long seed) {
+public record VerifyOptions(Path siteRoot, Path dataDir, Path displayBase, String catalog, int tries, long seed,
+    PropertyResults propertyResults) {
   /** The reference catalog of the published guide. */
   public static final String GUIDE_CATALOG = "org.llmsi.formulas.Catalog#guide";
   /** Fixed so CI is reproducible; override with {@code --seed} to explore. */
@@ -22,30 +26,35 @@ public record VerifyOptions(Path siteRoot, Path dataDir, Path displayBase, Strin
   /** The defaults for a guide at {@code siteRoot}, shown relative to the working directory. */
   public static VerifyOptions of(Path siteRoot) {
     return new VerifyOptions(siteRoot, siteRoot.resolve("data"), Path.of("").toAbsolutePath(),
-        GUIDE_CATALOG, DEFAULT_TRIES, DEFAULT_SEED);
+        GUIDE_CATALOG, DEFAULT_TRIES, DEFAULT_SEED, null);
   }
 
   public Path contentDir() {
     return siteRoot.resolve("content");
   }
 
+  /** Reuses, and adds to, the property-test outcomes of earlier verifications in this process. */
+  public VerifyOptions withPropertyResults(PropertyResults results) {
+    return new VerifyOptions(siteRoot, dataDir, displayBase, catalog, tries, seed, results);
+  }
+
   public VerifyOptions withDataDir(Path dir) {
-    return new VerifyOptions(siteRoot, dir, displayBase, catalog, tries, seed);
+    return new VerifyOptions(siteRoot, dir, displayBase, catalog, tries, seed, propertyResults);
   }
 
   public VerifyOptions withDisplayBase(Path base) {
-    return new VerifyOptions(siteRoot, dataDir, base, catalog, tries, seed);
+    return new VerifyOptions(siteRoot, dataDir, base, catalog, tries, seed, propertyResults);
   }
 
   public VerifyOptions withCatalog(String spec) {
-    return new VerifyOptions(siteRoot, dataDir, displayBase, spec, tries, seed);
+    return new VerifyOptions(siteRoot, dataDir, displayBase, spec, tries, seed, propertyResults);
   }
 
   public VerifyOptions withTries(int n) {
-    return new VerifyOptions(siteRoot, dataDir, displayBase, catalog, n, seed);
+    return new VerifyOptions(siteRoot, dataDir, displayBase, catalog, n, seed, propertyResults);
   }
 
   public VerifyOptions withSeed(long s) {
-    return new VerifyOptions(siteRoot, dataDir, displayBase, catalog, tries, s);
+    return new VerifyOptions(siteRoot, dataDir, displayBase, catalog, tries, s, propertyResults);
   }
 }

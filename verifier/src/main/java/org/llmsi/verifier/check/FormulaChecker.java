@@ -28,13 +28,19 @@ final class FormulaChecker {
   private final Glossary glossary;
   private final ReferenceCatalog catalog;
   private final PropertyCheck property;
+  /** Outcomes of earlier verifications in this process, or null to run every test. */
+  private final PropertyResults results;
   private final List<Diagnostic> errors;
   private final Map<String, CheckedFormula> formulas = new LinkedHashMap<>();
+  /** Formulas whose property test has not run yet ({@link #runProperties()}). */
+  private final List<CheckedFormula> pending = new ArrayList<>();
   private final Map<String, FencedBlock> seenIds = new HashMap<>();
   private int tries;
   private boolean invalidSymbolUsed;
 
-  FormulaChecker(Glossary glossary, ReferenceCatalog catalog, PropertyCheck property, List<Diagnostic> errors) {
+  FormulaChecker(Glossary glossary, ReferenceCatalog catalog, PropertyCheck property, PropertyResults results,
+      List<Diagnostic> errors) {
+    this.results = results;
     this.glossary = glossary;
     this.catalog = catalog;
     this.property = property;
@@ -118,7 +124,18 @@ final class FormulaChecker {
     BoundReference reference = bind(block, id, List.copyOf(inputs));
     CheckedFormula checked = new CheckedFormula(id, block, eq, result, List.copyOf(inputs), constants, reference);
     formulas.put(id, checked);
-    if (reference != null) runProperty(checked);
+    if (reference != null) pending.add(checked);
+  }
+
+  /**
+   * Runs the property test of every formula checked so far against its reference, on every core:
+   * each is independent and seeded, so the outcome is the same in any order (and diagnostics are
+   * sorted by location afterwards).
+   */
+  void runProperties() {
+    List<PropertyCheck.Failure> failures = pending.parallelStream().map(this::property).toList();
+    for (int i = 0; i < pending.size(); i++) report(pending.get(i), failures.get(i));
+    pending.clear();
   }
 
   private void unknown(FencedBlock block, String name, int start, int end) {
@@ -189,12 +206,20 @@ final class FormulaChecker {
     return ref;
   }
 
-  private void runProperty(CheckedFormula f) {
+  private PropertyCheck.Failure property(CheckedFormula f) {
     List<SymbolDef> ordered = new ArrayList<>();
     for (String name : f.reference().symbols()) {
       ordered.add(f.inputs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
     }
-    PropertyCheck.Failure failure = property.run(f.equation().rhs(), ordered, f.constants(), f.reference());
+    if (results == null) return property.run(f.equation().rhs(), ordered, f.constants(), f.reference());
+    String key = String.join("\n", f.id(), f.block().text(), f.reference().displayName(), ordered.toString(),
+        new java.util.TreeMap<>(f.constants()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().value())
+            .collect(Collectors.joining(",")),
+        property.tries() + "@" + property.seed());
+    return results.get(key, () -> property.run(f.equation().rhs(), ordered, f.constants(), f.reference())).orElse(null);
+  }
+
+  private void report(CheckedFormula f, PropertyCheck.Failure failure) {
     if (failure == null) {
       tries += property.tries();
       return;

@@ -40,11 +40,13 @@ public final class GuideChecker {
   private final DataSets data;
   private final ReferenceCatalog catalog;
   private final PropertyCheck property;
+  private final PropertyResults results;
   private final Function<BoundReference, Location> referenceLocation;
   private final List<Diagnostic> errors;
 
   public GuideChecker(Glossary glossary, DataSets data, ReferenceCatalog catalog, int tries, long seed,
-      Function<BoundReference, Location> referenceLocation, List<Diagnostic> errors) {
+      PropertyResults results, Function<BoundReference, Location> referenceLocation, List<Diagnostic> errors) {
+    this.results = results;
     this.glossary = glossary;
     this.data = data;
     this.catalog = catalog;
@@ -57,7 +59,7 @@ public final class GuideChecker {
     for (String problem : catalog.problems()) {
       errors.add(Diagnostic.of(Kind.REFERENCE, Location.file(java.nio.file.Path.of(catalog.name())), problem));
     }
-    FormulaChecker formulas = new FormulaChecker(glossary, catalog, property, errors);
+    FormulaChecker formulas = new FormulaChecker(glossary, catalog, property, results, errors);
     int formulaBlocks = 0;
     int exampleBlocks = 0;
     java.util.Set<String> formulaIds = new java.util.TreeSet<>();
@@ -70,6 +72,7 @@ public final class GuideChecker {
         }
       }
     }
+    formulas.runProperties();
     java.util.Set<String> failed = new java.util.HashSet<>();
     for (Page page : pages) {
       for (FencedBlock block : page.blocks()) {
