@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.llmsi.publisher.appendix.FormulaAppendix;
 import org.llmsi.publisher.bake.BakeFailure;
 import org.llmsi.publisher.bake.Book;
+import org.llmsi.publisher.bake.Chapter;
 import org.llmsi.publisher.bake.SiteBaker;
 import org.llmsi.publisher.bake.SiteSettings;
 import org.llmsi.publisher.markdown.ChapterRenderer;
@@ -18,11 +18,13 @@ import org.llmsi.publisher.math.MathFiles;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.publisher.output.AtomicOutput;
 import org.llmsi.publisher.output.SelfContainedCheck;
+import org.llmsi.publisher.output.SitePages;
 import org.llmsi.publisher.pdf.PdfWriter;
 import org.llmsi.publisher.pdf.PrintDocument;
 import org.llmsi.publisher.search.SearchIndex;
 import org.llmsi.verifier.VerificationResult;
 import org.llmsi.verifier.Verifier;
+import org.llmsi.verifier.check.PropertyResults;
 import org.llmsi.verifier.VerifyOptions;
 import org.llmsi.verifier.report.Diagnostic;
 import org.llmsi.verifier.report.DiagnosticPrinter;
@@ -35,24 +37,34 @@ public final class GuidePublisher {
   public static final String GUIDE_PDF = "guide.pdf";
   public static final String APPENDIX_PDF = "formula-appendix.pdf";
 
-  /** Kept across builds only by {@link #warm()}: the typeset math of earlier builds. */
+  /** Whether this publisher carries state from build to build ({@link #warm()}). */
+  private final boolean warm;
+  /** Kept across builds only when warm: the typeset math of earlier builds. */
   private final MathRenderer sharedMath;
+  /** Kept across builds only when warm: property-test outcomes of earlier verifications. */
+  private final PropertyResults propertyResults;
+  /** Kept only when warm: what the last good build published, for {@link PreviewRefresh}. */
+  private PreviewRefresh.LastBuild last;
 
   /** A publisher for one build: nothing is carried over from any earlier build. */
   public GuidePublisher() {
-    this.sharedMath = null;
+    this(false);
   }
 
-  private GuidePublisher(MathRenderer sharedMath) {
-    this.sharedMath = sharedMath;
+  private GuidePublisher(boolean warm) {
+    this.warm = warm;
+    this.sharedMath = warm ? new MathRenderer() : null;
+    this.propertyResults = warm ? new PropertyResults() : null;
   }
 
   /**
-   * A publisher for repeated builds of the same guide (the live preview): TeX typeset by an earlier
-   * build is reused, so an edit re-typesets only the math it added. Every check still runs.
+   * A publisher for repeated builds of the same guide (the live preview). Every check still runs
+   * on every build, but work whose inputs did not change is not redone: TeX typeset earlier is
+   * reused, a property test of an unchanged formula keeps its outcome, and an edit to chapter text
+   * alone re-renders only that chapter's page and the appendix ({@link PreviewRefresh}).
    */
   public static GuidePublisher warm() {
-    return new GuidePublisher(new MathRenderer());
+    return new GuidePublisher(true);
   }
 
   /** Runs one build. Problems are returned, not thrown: a failed build is an expected outcome. */
@@ -61,7 +73,7 @@ public final class GuidePublisher {
     StageClock clock = new StageClock();
     Path displayBase = Path.of("").toAbsolutePath();
     VerifyOptions options = VerifyOptions.of(request.siteSrc()).withDisplayBase(displayBase).withTries(request.tries())
-        .withCatalog(request.catalog());
+        .withCatalog(request.catalog()).withPropertyResults(propertyResults);
     VerificationResult verification;
     try {
       verification = new Verifier(options).verify();
@@ -87,14 +99,24 @@ public final class GuidePublisher {
       prepareMath(math, guide);
       clock.lap("math");
       Book book = Book.of(settings.title(), settings.description(), guide, options.contentDir());
-      FormulaAppendix appendix = new FormulaAppendix(guide, book, math);
-      new SiteBaker(settings).bake(book, new ChapterRenderer(guide, math), appendix, request.pdfs(),
-          scratch.resolve("stage"), site);
-      clock.lap("bake");
-      List<String> unwritten = MathFiles.write(site, math);
+      List<Chapter> edited = warm ? PreviewRefresh.changedChapters(last, request, book) : null;
+      SitePages pages;
+      if (edited != null) {
+        pages = PreviewRefresh.refresh(last, edited, settings, guide, math, site);
+        clock.lap("refresh " + edited.size() + " chapter(s)");
+      } else {
+        FormulaAppendix appendix = new FormulaAppendix(guide, book, math);
+        new SiteBaker(settings).bake(book, new ChapterRenderer(guide, math), appendix, request.pdfs(),
+            scratch.resolve("stage"), site);
+        clock.lap("bake");
+        pages = SitePages.read(site);
+        clock.lap("read pages");
+      }
+      List<String> unwritten = MathFiles.write(pages, math);
       if (!unwritten.isEmpty()) return failed(unwritten, "the site's math could not be written; nothing was published", start);
-      SearchIndex.write(site, SearchIndex.entries(site, book, guide));
-      clock.lap("math files+search");
+      clock.lap("math files");
+      SearchIndex.write(site, SearchIndex.entries(pages, book, guide));
+      clock.lap("search");
       if (request.pdfs()) {
         String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
         PrintDocument print = new PrintDocument(site, book, css);
@@ -119,16 +141,18 @@ public final class GuidePublisher {
         }
         clock.lap("pdf");
       }
-      List<String> problems = SelfContainedCheck.problems(site);
+      List<String> problems = SelfContainedCheck.problems(pages);
       if (!problems.isEmpty()) return failed(problems, "the site is not self-contained; nothing was published", start);
-      int pages = countPages(site);
+      int pageCount = pages.pages().size();
+      last = null; // the published site is about to change: no refresh may start from the old one
       output.swapIn(site);
+      if (warm) last = PreviewRefresh.record(request, book, pages);
       clock.lap("check+swap");
       long ms = (System.nanoTime() - start) / 1_000_000;
       String summary = verification.summary().line(false) + String.format(Locale.ROOT,
-          "; published %d pages%s, %d math images, to %s in %.2f s", pages,
+          "; published %d pages%s, %d math images, to %s in %.2f s", pageCount,
           request.pdfs() ? " and 2 PDFs" : "", math.typesetCount(), displayBase.relativize(output.output()), ms / 1000.0);
-      return new PublishResult(true, List.of(), summary, pages, ms, clock.laps());
+      return new PublishResult(true, List.of(), summary, pageCount, ms, clock.laps());
     } catch (BakeFailure e) {
       return failed(e.problems(), "the site could not be baked; nothing was published", start);
     } catch (IOException | RuntimeException e) {
@@ -154,12 +178,6 @@ public final class GuidePublisher {
     }
     for (var s : guide.glossary().symbols()) inline.add(s.tex());
     math.prepare(display, inline);
-  }
-
-  private static int countPages(Path site) throws IOException {
-    try (Stream<Path> walk = Files.walk(site)) {
-      return (int) walk.filter(p -> p.toString().endsWith(".html")).count();
-    }
   }
 
   private static PublishResult failed(List<String> problems, String summary, long start) {

@@ -17,6 +17,8 @@ import org.llmsi.verifier.report.Location;
 public final class FormulaAppendix {
   /** The appendix page's file name in the site. */
   public static final String PAGE = "formula-appendix.html";
+  /** The page's title, in its header and in the PDF. */
+  public static final String TITLE = "Formula appendix";
 
   private final VerifiedGuide guide;
   private final Book book;

@@ -5,12 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jbake.parser.MarkdownEngine;
 import org.jbake.parser.ParserContext;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 import org.llmsi.publisher.markdown.ChapterRenderer;
 
 /**
@@ -59,22 +56,10 @@ public final class GuideMarkdownEngine extends MarkdownEngine {
       return;
     }
     try {
-      String html = renderer.render(chapter.shownFile(), "../".repeat(chapter.uri().split("/").length - 1),
-          firstBodyLine(staged), context.getBody());
+      String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()), firstBodyLine(staged),
+          context.getBody());
       context.setBody(html);
-      Map<String, Object> model = context.getDocumentModel();
-      model.put("book_order", String.format("%04d", chapter.number()));
-      model.put("chapter_number", String.valueOf(chapter.number()));
-      model.put("toc_html", tableOfContents(html));
-      model.put("edit_url", editBaseUrl + chapter.relativePath());
-      book.previous(chapter).ifPresent(p -> {
-        model.put("prev_uri", p.uri());
-        model.put("prev_title", p.title());
-      });
-      book.next(chapter).ifPresent(n -> {
-        model.put("next_uri", n.uri());
-        model.put("next_title", n.title());
-      });
+      context.getDocumentModel().putAll(ChapterModel.of(book, chapter, html, editBaseUrl));
     } catch (RuntimeException e) {
       errors.add(e.getMessage());
       context.setBody("");
@@ -82,7 +67,7 @@ public final class GuideMarkdownEngine extends MarkdownEngine {
   }
 
   /** JBake hands over the lines after the {@code ~~~~~~} separator; locations count from the file's top. */
-  private static int firstBodyLine(Path file) {
+  static int firstBodyLine(Path file) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       for (int i = 0; i < lines.size(); i++) {
@@ -92,14 +77,5 @@ public final class GuideMarkdownEngine extends MarkdownEngine {
       // The file was just read by JBake; fall back to line 1 rather than fail the page.
     }
     return 1;
-  }
-
-  private static String tableOfContents(String html) {
-    StringBuilder out = new StringBuilder();
-    for (Element h : Jsoup.parseBodyFragment(html).select("h2[id]")) {
-      out.append("<li><a href=\"#").append(h.id()).append("\">")
-          .append(org.jsoup.nodes.Entities.escape(h.text())).append("</a></li>");
-    }
-    return out.isEmpty() ? "" : "<ol>" + out + "</ol>";
   }
 }

@@ -48,7 +48,7 @@ public final class SiteBaker {
       Files.copy(c.source(), target);
     }
     Files.writeString(content.resolve(FormulaAppendix.PAGE),
-        "title=Formula appendix\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(), StandardCharsets.UTF_8);
+        "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(), StandardCharsets.UTF_8);
 
     GuideMarkdownEngine engine = new GuideMarkdownEngine(renderer, book, content, settings.editBaseUrl());
     // JBake looks engines up in a registry of its own; ours must be in it before the Oven exists.

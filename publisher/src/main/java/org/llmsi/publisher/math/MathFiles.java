@@ -10,34 +10,45 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.llmsi.publisher.output.SitePages;
 
 /**
  * Writes the math images the baked pages refer to, and only those: the site's {@code math/} folder
- * is then the same for the same sources, however many edits a preview session typeset before.
+ * is then the same for the same sources, however many edits a preview session typeset before, and
+ * a refreshed preview drops the images no page shows any more.
  */
 public final class MathFiles {
-  private static final Pattern REF = Pattern.compile("src=\"(?:\\.\\./)*" + MathRenderer.FOLDER + "/([0-9a-f]{12}\\.svg)\"");
+  private static final Pattern REF = Pattern.compile("(?:\\.\\./)*" + MathRenderer.FOLDER + "/([0-9a-f]{12}\\.svg)");
 
   private MathFiles() {}
 
   /**
    * @return problems: a page referring to an image this renderer never typeset (empty when none)
    */
-  public static List<String> write(Path site, MathRenderer math) throws IOException {
+  public static List<String> write(SitePages pages, MathRenderer math) throws IOException {
+    Path site = pages.site();
     TreeSet<String> names = new TreeSet<>();
-    try (Stream<Path> walk = Files.walk(site)) {
-      for (Path page : walk.filter(p -> p.toString().endsWith(".html")).toList()) {
-        Matcher m = REF.matcher(Files.readString(page, StandardCharsets.UTF_8));
-        while (m.find()) names.add(m.group(1));
+    for (var page : pages.pages().values()) {
+      for (var img : page.select("img.math[src]")) {
+        Matcher m = REF.matcher(img.attr("src"));
+        if (m.matches()) names.add(m.group(1));
       }
     }
     List<String> problems = new ArrayList<>();
+    Path folder = site.resolve(MathRenderer.FOLDER);
+    if (Files.isDirectory(folder)) { // a refreshed preview starts from the last site's files
+      try (Stream<Path> list = Files.list(folder)) {
+        for (Path stale : list.filter(f -> !names.contains(f.getFileName().toString())).toList()) Files.delete(stale);
+      }
+    }
     if (names.isEmpty()) return problems;
-    Path folder = Files.createDirectories(site.resolve(MathRenderer.FOLDER));
+    Files.createDirectories(folder);
     for (String name : names) {
+      Path file = folder.resolve(name);
+      if (Files.exists(file)) continue; // named by its content: an existing file is this file
       var svg = math.byFileName(name);
       if (svg.isEmpty()) problems.add(MathRenderer.FOLDER + "/" + name + ": error: a page shows math that was not typeset in this build");
-      else Files.writeString(folder.resolve(name), svg.get().svg(), StandardCharsets.UTF_8);
+      else Files.writeString(file, svg.get().svg(), StandardCharsets.UTF_8);
     }
     return problems;
   }

@@ -31,6 +31,7 @@ public final class MathRenderer {
 
   private final Map<String, MathSvg> cache = new ConcurrentHashMap<>();
   private final Map<String, MathSvg> byFile = new ConcurrentHashMap<>();
+  private final Map<java.awt.Font, Map<String, java.awt.Shape>> outlines = new ConcurrentHashMap<>();
 
   /** Display style, for formula blocks. */
   public MathSvg display(String tex) {
@@ -72,7 +73,7 @@ public final class MathRenderer {
   }
 
   private MathSvg render(String tex, boolean display) {
-    SvgCanvas canvas = new SvgCanvas();
+    SvgCanvas canvas = new SvgCanvas(outlines);
     TeXIcon icon;
     try {
       icon = new TeXFormula(tex).createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, SIZE);

@@ -27,19 +27,21 @@ import org.apache.batik.ext.awt.g2d.AbstractGraphics2D;
  * needed to show it) and strokes become the outlines of their strokes.
  *
  * <p>JLaTeXMath draws a formula glyph by glyph through {@code drawChars}; a glyph's outline is read
- * from its font once per build ({@link #OUTLINES}) and only transformed after that.
+ * from its font once per build and only transformed after that.
  */
 final class SvgCanvas extends AbstractGraphics2D {
-  /** Outlines at the font's own size, by font and text: the same few hundred glyphs, over and over. */
-  private static final Map<Font, Map<String, Shape>> OUTLINES = new ConcurrentHashMap<>();
   /** Glyph outlines do not depend on anti-aliasing or the device: one fixed context keeps them identical. */
   private static final FontRenderContext OUTLINE_CONTEXT = new FontRenderContext(null, true, true);
 
   /** Path data by fill (colour and winding rule), in the order first painted; shared with copies. */
   private final Map<String, PathData> fills;
+  /** Outlines at the font's own size, by font and text: the same few hundred glyphs, over and over. */
+  private final Map<Font, Map<String, Shape>> outlines;
 
-  SvgCanvas() {
+  /** @param outlines glyph outlines read so far, shared by the canvases of one build */
+  SvgCanvas(Map<Font, Map<String, Shape>> outlines) {
     super(true);
+    this.outlines = outlines;
     this.gc = new org.apache.batik.ext.awt.g2d.GraphicContext(); // the base class leaves it to us
     this.fills = new LinkedHashMap<>();
   }
@@ -47,6 +49,7 @@ final class SvgCanvas extends AbstractGraphics2D {
   private SvgCanvas(SvgCanvas parent) {
     super(parent);
     this.fills = parent.fills;
+    this.outlines = parent.outlines;
   }
 
   /**
@@ -96,7 +99,7 @@ final class SvgCanvas extends AbstractGraphics2D {
   @Override
   public void drawString(String text, float x, float y) {
     Font font = getFont();
-    Shape outline = OUTLINES.computeIfAbsent(font, f -> new ConcurrentHashMap<>())
+    Shape outline = outlines.computeIfAbsent(font, f -> new ConcurrentHashMap<>())
         .computeIfAbsent(text, t -> font.createGlyphVector(OUTLINE_CONTEXT, t).getOutline());
     AffineTransform saved = gc.getTransform();
     gc.translate(x, y);

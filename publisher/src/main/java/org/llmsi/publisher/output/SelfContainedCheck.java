@@ -1,12 +1,9 @@
 package org.llmsi.publisher.output;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -19,15 +16,12 @@ public final class SelfContainedCheck {
   private SelfContainedCheck() {}
 
   /** The problems found, one line each; empty when the site is self-contained. */
-  public static List<String> problems(Path site) throws IOException {
+  public static List<String> problems(SitePages site) {
     List<String> problems = new ArrayList<>();
-    List<Path> pages;
-    try (Stream<Path> walk = Files.walk(site)) {
-      pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-    }
-    for (Path page : pages) {
-      Document doc = Jsoup.parse(page.toFile(), "UTF-8");
-      String name = site.relativize(page).toString().replace('\\', '/');
+    for (var entry : site.pages().entrySet()) {
+      Path page = entry.getKey();
+      Document doc = entry.getValue();
+      String name = site.name(page);
       for (Element e : doc.select("script[src], img[src], link[href], iframe[src], source[src], video[src], audio[src], object[data], embed[src]")) {
         String ref = e.hasAttr("src") ? e.attr("src") : e.hasAttr("href") ? e.attr("href") : e.attr("data");
         if (ref.matches("(?i)^([a-z][a-z0-9+.-]*:|//).*")) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jsoup.Jsoup;
+import org.llmsi.publisher.output.SitePages;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.llmsi.publisher.appendix.FormulaAppendix;
@@ -30,11 +30,11 @@ public final class SearchIndex {
   private SearchIndex() {}
 
   /** The entries, in book order. */
-  public static List<SearchEntry> entries(Path site, Book book, VerifiedGuide guide) throws IOException {
+  public static List<SearchEntry> entries(SitePages site, Book book, VerifiedGuide guide) {
     List<SearchEntry> out = new ArrayList<>();
     for (Chapter c : book.chapters()) {
-      Document page = Jsoup.parse(site.resolve(c.uri()).toFile(), "UTF-8");
-      Element article = page.selectFirst("article");
+      Document page = site.page(c.uri());
+      Element article = page == null ? null : page.selectFirst("article");
       if (article == null) continue;
       sections(article, c.uri(), c.title(), out);
       for (VerifiedFormula f : guide.formulas()) {
@@ -89,6 +89,7 @@ public final class SearchIndex {
     js.append("];\n");
     Path file = site.resolve(FILE);
     Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file); // in a refreshed preview, a hard link to the published index
     Files.writeString(file, js, StandardCharsets.UTF_8);
   }
 

@@ -18,7 +18,7 @@ public final class LivePreview {
   private final PublishRequest request;
   private final PrintWriter out;
   private final PreviewServer.StateHolder state = new PreviewServer.StateHolder();
-  /** One publisher for the whole session, so a rebuild reuses the math typeset by the last one. */
+  /** One publisher for the whole session: a rebuild reuses what did not change (see GuidePublisher#warm). */
   private final GuidePublisher publisher = GuidePublisher.warm();
 
   public LivePreview(PublishRequest request, PrintWriter out) {

@@ -75,10 +75,14 @@ public final class PublishBenchmark {
       System.out.printf(Locale.ROOT, "preview rebuild, one chapter edited:  median %5d ms  (target <= 250 ms)%n", median(previewMs));
       long[] sizes = pageSizes(work.resolve("full"), false);
       long[] gzipped = pageSizes(work.resolve("full"), true);
+      long[] firstVisit = firstVisitSizes(work.resolve("full"));
       System.out.printf(Locale.ROOT, "median page size: %.1f KB over %d pages (target <= 50 KB); largest %.1f KB%n",
           median(sizes) / 1024.0, sizes.length, sizes[sizes.length - 1] / 1024.0);
       System.out.printf(Locale.ROOT, "  the same pages gzip-compressed (as a web server sends them): median %.1f KB; largest %.1f KB%n",
           median(gzipped) / 1024.0, gzipped[gzipped.length - 1] / 1024.0);
+      System.out.printf(Locale.ROOT, "  a page with the math images it shows, nothing cached: median %.1f KB; largest %.1f KB"
+          + " (all math images of the site: %.1f KB)%n", median(firstVisit) / 1024.0, firstVisit[firstVisit.length - 1] / 1024.0,
+          folderSize(work.resolve("full/math")) / 1024.0);
     } finally {
       AtomicOutput.deleteTree(work);
     }
@@ -149,6 +153,33 @@ public final class PublishBenchmark {
           throw new IllegalStateException(e);
         }
       }).sorted().toArray();
+    }
+  }
+
+  /** Each page's bytes plus those of the distinct math files it refers to: what a first visit downloads. */
+  private static long[] firstVisitSizes(Path site) throws IOException {
+    java.util.regex.Pattern ref = java.util.regex.Pattern.compile("src=\"(math/[0-9a-f]+\\.svg)\"");
+    try (Stream<Path> walk = Files.walk(site)) {
+      return walk.filter(p -> p.toString().endsWith(".html")).mapToLong(p -> {
+        try {
+          String html = Files.readString(p, StandardCharsets.UTF_8);
+          java.util.Set<String> files = new java.util.HashSet<>();
+          java.util.regex.Matcher m = ref.matcher(html);
+          while (m.find()) files.add(m.group(1));
+          long total = html.getBytes(StandardCharsets.UTF_8).length;
+          for (String f : files) total += Files.size(site.resolve(f));
+          return total;
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }).sorted().toArray();
+    }
+  }
+
+  private static long folderSize(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) return 0;
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.mapToLong(p -> p.toFile().length()).sum();
     }
   }
 

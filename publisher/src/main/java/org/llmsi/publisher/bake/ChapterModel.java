@@ -1,0 +1,47 @@
+package org.llmsi.publisher.bake;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * What a chapter's page template needs beyond JBake's own fields: book order, chapter number,
+ * the page's table of contents, its "edit this page" link and previous/next. Computed in one place
+ * for the JBake bake ({@link GuideMarkdownEngine}) and the preview's refresh ({@link PageRenderer}),
+ * so both give the template the same model.
+ */
+final class ChapterModel {
+  private ChapterModel() {}
+
+  static Map<String, Object> of(Book book, Chapter chapter, String bodyHtml, String editBaseUrl) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("book_order", String.format("%04d", chapter.number()));
+    model.put("chapter_number", String.valueOf(chapter.number()));
+    model.put("toc_html", tableOfContents(bodyHtml));
+    model.put("edit_url", editBaseUrl + chapter.relativePath());
+    book.previous(chapter).ifPresent(p -> {
+      model.put("prev_uri", p.uri());
+      model.put("prev_title", p.title());
+    });
+    book.next(chapter).ifPresent(n -> {
+      model.put("next_uri", n.uri());
+      model.put("next_title", n.title());
+    });
+    return model;
+  }
+
+  /** The way from a page to the site root: {@code ""} at the root, {@code "../"} one folder down. */
+  static String rootPath(String uri) {
+    return "../".repeat(uri.split("/").length - 1);
+  }
+
+  private static String tableOfContents(String html) {
+    StringBuilder out = new StringBuilder();
+    for (Element h : Jsoup.parseBodyFragment(html).select("h2[id]")) {
+      out.append("<li><a href=\"#").append(h.id()).append("\">")
+          .append(org.jsoup.nodes.Entities.escape(h.text())).append("</a></li>");
+    }
+    return out.isEmpty() ? "" : "<ol>" + out + "</ol>";
+  }
+}

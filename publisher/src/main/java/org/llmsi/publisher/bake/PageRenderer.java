@@ -1,0 +1,90 @@
+package org.llmsi.publisher.bake;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.llmsi.publisher.appendix.FormulaAppendix;
+import org.llmsi.publisher.markdown.ChapterRenderer;
+
+/**
+ * Renders single pages through the guide's templates the way JBake renders them, without a JBake
+ * bake: the live preview uses it to refresh only the chapter that was edited (and the generated
+ * appendix), where a bake would start a database and render every page.
+ *
+ * <p>FreeMarker is configured as jbake-core 2.7.0 configures it, and the model holds the fields the
+ * templates read, as JBake provides them: {@code content} (the page's header fields, body, uri,
+ * rootpath and {@link ChapterModel}), {@code config} (keys with dots as underscores) and
+ * {@code published_pages}. {@code PageRendererTest} holds every page of a bake to byte equality
+ * with what this renders.
+ */
+public final class PageRenderer {
+  private final SiteSettings settings;
+  private final Book book;
+  private final boolean withPdfs;
+  private final Configuration freemarker;
+
+  public PageRenderer(SiteSettings settings, Book book, boolean withPdfs) throws IOException {
+    this.settings = settings;
+    this.book = book;
+    this.withPdfs = withPdfs;
+    this.freemarker = new Configuration(Configuration.DEFAULT_INCOMPATIBLE_IMPROVEMENTS);
+    freemarker.setDefaultEncoding("UTF-8");
+    freemarker.setOutputEncoding("UTF-8");
+    freemarker.setDirectoryForTemplateLoading(settings.templates().toFile());
+  }
+
+  /** A chapter's page: its body rendered from its Markdown (as JBake hands it over), in page.ftl. */
+  public String chapter(Chapter chapter, ChapterRenderer renderer) throws IOException {
+    List<String> lines = Files.readAllLines(chapter.source(), StandardCharsets.UTF_8);
+    int separator = lines.indexOf("~~~~~~");
+    StringBuilder markdown = new StringBuilder();
+    for (String line : lines.subList(separator + 1, lines.size())) markdown.append(line).append('\n');
+    String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()),
+        GuideMarkdownEngine.firstBodyLine(chapter.source()), markdown.toString());
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("title", chapter.title());
+    content.put("uri", chapter.uri());
+    content.put("rootpath", ChapterModel.rootPath(chapter.uri()));
+    content.put("body", html);
+    content.putAll(ChapterModel.of(book, chapter, html, settings.editBaseUrl()));
+    return render("page.ftl", content);
+  }
+
+  /** The formula appendix page, in appendix.ftl. */
+  public String appendix(FormulaAppendix appendix) throws IOException {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("title", FormulaAppendix.TITLE);
+    content.put("uri", FormulaAppendix.PAGE);
+    content.put("rootpath", "");
+    content.put("body", appendix.html());
+    return render("appendix.ftl", content);
+  }
+
+  private String render(String template, Map<String, Object> content) throws IOException {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("site_title", settings.title());
+    config.put("site_description", settings.description());
+    config.put("guide_pdfs", String.valueOf(withPdfs));
+    List<Map<String, Object>> pages = new ArrayList<>();
+    for (Chapter c : book.chapters()) {
+      pages.add(Map.of("uri", c.uri(), "title", c.title(), "book_order", String.format("%04d", c.number())));
+    }
+    Map<String, Object> model = Map.of("content", content, "config", config, "published_pages", pages);
+    StringWriter out = new StringWriter();
+    try {
+      Template t = freemarker.getTemplate(template);
+      t.process(model, out);
+    } catch (TemplateException e) {
+      throw new IOException("templates/" + template + ": " + e.getMessageWithoutStackTop(), e);
+    }
+    return out.toString();
+  }
+}
