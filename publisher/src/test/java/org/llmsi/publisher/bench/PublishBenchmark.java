@@ -38,7 +38,7 @@ import org.llmsi.publisher.output.AtomicOutput;
  * -Dexec.mainClass=org.llmsi.publisher.bench.PublishBenchmark} (or with java -cp).
  */
 public final class PublishBenchmark {
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 7;
 
   public static void main(String[] args) throws Exception {
     Path siteSrc = Path.of(args.length > 0 ? args[0] : "site-src");
@@ -51,22 +51,38 @@ public final class PublishBenchmark {
     try {
       PublishRequest full = PublishRequest.of(siteSrc, templates, work.resolve("full"));
       PublishRequest site = full.withoutPdfs().withOutput(work.resolve("site"));
-      // Warm both paths first: class loading and JIT are not what is compared.
+      // Warm every path first: class loading and JIT are not what is compared.
       run(full);
-      plainBake(siteSrc, work.resolve("plain-warm"));
-      long[] fullMs = new long[ROUNDS];
-      long[] siteMs = new long[ROUNDS];
+      for (int i = 0; i < 2; i++) {
+        run(site);
+        plainBake(siteSrc, work.resolve("plain-warm-" + i));
+      }
+      // Each kind is timed in its own block, after a collection, so that one kind's garbage (the
+      // PDFs make the most) is not collected during another kind's run.
       long[] plainMs = new long[ROUNDS];
       for (int i = 0; i < ROUNDS; i++) {
-        fullMs[i] = run(full).millis();
-        siteMs[i] = run(site).millis();
+        System.gc();
         long t = System.nanoTime();
         plainBake(siteSrc, work.resolve("plain-" + i));
         plainMs[i] = (System.nanoTime() - t) / 1_000_000;
       }
+      long[] siteMs = new long[ROUNDS];
+      java.util.Map<String, long[]> siteStages = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < ROUNDS; i++) {
+        System.gc();
+        PublishResult r = run(site);
+        siteMs[i] = r.millis();
+        for (var stage : r.stages().entrySet()) siteStages.computeIfAbsent(stage.getKey(), k -> new long[ROUNDS])[i] = stage.getValue();
+      }
+      long[] fullMs = new long[3];
+      for (int i = 0; i < fullMs.length; i++) {
+        System.gc();
+        fullMs[i] = run(full).millis();
+      }
       long[] previewMs = previewEdits(siteSrc, templates, work);
-      System.out.println("stages of the last full build (ms): " + run(full).stages());
-      System.out.println("stages of a site-only build (ms):   " + run(site).stages());
+      java.util.Map<String, Long> stageMedians = new java.util.LinkedHashMap<>();
+      siteStages.forEach((stage, ms) -> stageMedians.put(stage, median(ms)));
+      System.out.println("site-only build, median per stage (ms): " + stageMedians);
       System.out.printf(Locale.ROOT, "plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(plainMs));
       System.out.printf(Locale.ROOT, "site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f (target <= 1.5)%n",
           median(siteMs), median(siteMs) / (double) median(plainMs));
@@ -134,6 +150,7 @@ public final class PublishBenchmark {
     for (int i = 0; i < ROUNDS; i++) {
       Files.writeString(chapter, Files.readString(chapter, StandardCharsets.UTF_8) + "\nAn edit, number " + i + ".\n",
           StandardCharsets.UTF_8);
+      System.gc();
       ms[i] = run(serve, preview).millis();
     }
     return ms;
