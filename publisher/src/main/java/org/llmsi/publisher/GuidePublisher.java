@@ -99,10 +99,11 @@ public final class GuidePublisher {
       prepareMath(math, guide);
       clock.lap("math");
       Book book = Book.of(settings.title(), settings.description(), guide, options.contentDir());
-      List<Chapter> edited = warm ? PreviewRefresh.changedChapters(last, request, book) : null;
+      PreviewRefresh.Inputs inputs = warm ? PreviewRefresh.Inputs.of(request, book, guide) : null;
+      List<Chapter> edited = warm ? PreviewRefresh.changedChapters(last, request, book, inputs) : null;
       SitePages pages;
       if (edited != null) {
-        pages = PreviewRefresh.refresh(last, edited, settings, guide, math, site);
+        pages = PreviewRefresh.refresh(last, edited, inputs, settings, guide, math, site);
         clock.lap("refresh " + edited.size() + " chapter(s)");
       } else {
         FormulaAppendix appendix = new FormulaAppendix(guide, book, math);
@@ -146,7 +147,7 @@ public final class GuidePublisher {
       int pageCount = pages.pages().size();
       last = null; // the published site is about to change: no refresh may start from the old one
       output.swapIn(site);
-      if (warm) last = PreviewRefresh.record(request, book, pages);
+      if (warm) last = PreviewRefresh.record(request, book, inputs, pages);
       clock.lap("check+swap");
       long ms = (System.nanoTime() - start) / 1_000_000;
       String summary = verification.summary().line(false) + String.format(Locale.ROOT,

@@ -49,24 +49,37 @@ final class PreviewRefresh {
   record LastBuild(PublishRequest request, String others, Book book, Map<Path, String> chapters,
       Map<String, Document> pages) {}
 
+  /**
+   * What a build is made from, read once per build of a warm publisher.
+   *
+   * @param others a hash of every input that is not a chapter's text
+   * @param chapters each chapter's text as it was verified, by source
+   */
+  record Inputs(String others, Map<Path, String> chapters) {
+    static Inputs of(PublishRequest request, Book book, VerifiedGuide guide) throws IOException {
+      Map<Path, String> texts = new LinkedHashMap<>();
+      for (var page : guide.pages()) texts.put(page.file().path().toAbsolutePath().normalize(), page.file().text());
+      return new Inputs(othersHash(request, book), texts);
+    }
+  }
+
   private PreviewRefresh() {}
 
   /** The record of a successful full build, for the next refresh to start from. */
-  static LastBuild record(PublishRequest request, Book book, SitePages published) throws IOException {
+  static LastBuild record(PublishRequest request, Book book, Inputs inputs, SitePages published) {
     Map<String, Document> pages = new LinkedHashMap<>();
     published.pages().forEach((path, doc) -> pages.put(published.name(path), doc));
-    return new LastBuild(request, othersHash(request, book), book, texts(book), pages);
+    return new LastBuild(request, inputs.others(), book, inputs.chapters(), pages);
   }
 
   /** The chapters whose text changed, or null when a refresh cannot stand in for a full bake. */
-  static List<Chapter> changedChapters(LastBuild last, PublishRequest request, Book book) throws IOException {
+  static List<Chapter> changedChapters(LastBuild last, PublishRequest request, Book book, Inputs now) {
     if (last == null || !last.request().equals(request) || request.pdfs() || !Files.isDirectory(request.output())) return null;
-    if (!last.book().equals(book) || !last.others().equals(othersHash(request, book))) return null;
-    Map<Path, String> now = texts(book);
+    if (!last.book().equals(book) || !last.others().equals(now.others())) return null;
     List<Chapter> changed = new ArrayList<>();
     for (Chapter c : book.chapters()) {
       String before = last.chapters().get(c.source());
-      String after = now.get(c.source());
+      String after = now.chapters().get(c.source());
       if (before.equals(after)) continue;
       if (!header(before).equals(header(after))) return null; // a description or status: the home page may change
       changed.add(c);
@@ -79,15 +92,16 @@ final class PreviewRefresh {
    *
    * @return the refreshed site's pages, parsed
    */
-  static SitePages refresh(LastBuild last, List<Chapter> changed, SiteSettings settings, VerifiedGuide guide,
-      MathRenderer math, Path site) throws IOException {
+  static SitePages refresh(LastBuild last, List<Chapter> changed, Inputs now, SiteSettings settings,
+      VerifiedGuide guide, MathRenderer math, Path site) throws IOException {
     linkTree(last.request().output(), site);
     Book book = last.book();
     PageRenderer renderer = new PageRenderer(settings, book, false);
     ChapterRenderer chapters = new ChapterRenderer(guide, math);
     Map<Path, Document> pages = new LinkedHashMap<>();
     last.pages().forEach((name, doc) -> pages.put(site.resolve(name), doc));
-    for (Chapter c : changed) replace(site, c.uri(), renderer.chapter(c, chapters), pages);
+    // Rendered from the text that was verified, not read again: a save in between waits for the next build.
+    for (Chapter c : changed) replace(site, c.uri(), renderer.chapter(c, now.chapters().get(c.source()), chapters), pages);
     replace(site, FormulaAppendix.PAGE, renderer.appendix(new FormulaAppendix(guide, book, math)), pages);
     return new SitePages(site, pages);
   }
@@ -119,12 +133,6 @@ final class PreviewRefresh {
         }
       }
     }
-  }
-
-  private static Map<Path, String> texts(Book book) throws IOException {
-    Map<Path, String> texts = new LinkedHashMap<>();
-    for (Chapter c : book.chapters()) texts.put(c.source(), Files.readString(c.source(), StandardCharsets.UTF_8));
-    return texts;
   }
 
   private static String header(String chapterText) {

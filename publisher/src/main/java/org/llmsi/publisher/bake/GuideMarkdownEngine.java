@@ -67,7 +67,7 @@ public final class GuideMarkdownEngine extends MarkdownEngine {
   }
 
   /** JBake hands over the lines after the {@code ~~~~~~} separator; locations count from the file's top. */
-  static int firstBodyLine(Path file) {
+  private static int firstBodyLine(Path file) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       for (int i = 0; i < lines.size(); i++) {

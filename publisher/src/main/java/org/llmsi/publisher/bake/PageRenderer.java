@@ -5,8 +5,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +39,20 @@ public final class PageRenderer {
     freemarker.setDirectoryForTemplateLoading(settings.templates().toFile());
   }
 
-  /** A chapter's page: its body rendered from its Markdown (as JBake hands it over), in page.ftl. */
-  public String chapter(Chapter chapter, ChapterRenderer renderer) throws IOException {
-    List<String> lines = Files.readAllLines(chapter.source(), StandardCharsets.UTF_8);
-    int separator = lines.indexOf("~~~~~~");
+  /**
+   * A chapter's page: its body rendered from its Markdown (after the header, as JBake hands it
+   * over), in page.ftl.
+   *
+   * @param text the chapter file's text, header included
+   */
+  public String chapter(Chapter chapter, String text, ChapterRenderer renderer) throws IOException {
+    List<String> lines = List.of(text.split("\n", -1));
+    int separator = 0;
+    while (separator < lines.size() && !lines.get(separator).strip().equals("~~~~~~")) separator++;
     StringBuilder markdown = new StringBuilder();
     for (String line : lines.subList(separator + 1, lines.size())) markdown.append(line).append('\n');
-    String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()),
-        GuideMarkdownEngine.firstBodyLine(chapter.source()), markdown.toString());
+    String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()), separator + 2,
+        markdown.toString());
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("title", chapter.title());
     content.put("uri", chapter.uri());
