@@ -76,6 +76,9 @@ final class PreviewRefresh {
   static List<Chapter> changedChapters(LastBuild last, PublishRequest request, Book book, Inputs now) {
     if (last == null || !last.request().equals(request) || request.pdfs() || !Files.isDirectory(request.output())) return null;
     if (!last.book().equals(book) || !last.others().equals(now.others())) return null;
+    for (String page : last.pages().keySet()) {
+      if (!Files.isRegularFile(request.output().resolve(page))) return null; // someone removed it: bake it again
+    }
     List<Chapter> changed = new ArrayList<>();
     for (Chapter c : book.chapters()) {
       String before = last.chapters().get(c.source());

@@ -120,5 +120,10 @@ class PreviewRefreshTest {
 
     PublishResult unchanged = preview.publish(request(src, out));
     assertTrue(unchanged.stages().containsKey("refresh 0 chapter(s)"), unchanged.stages().toString());
+
+    Files.delete(out.resolve("index.html"));
+    PublishResult restored = preview.publish(request(src, out));
+    assertTrue(restored.stages().containsKey("bake"), "a page missing from the last site: " + restored.stages());
+    assertTrue(Files.isRegularFile(out.resolve("index.html")));
   }
 }
