@@ -39,31 +39,8 @@ final class PathData {
           y = startY = ny;
         }
         case PathIterator.SEG_LINETO -> lineTo(Math.round(c[0]), Math.round(c[1]));
-        case PathIterator.SEG_QUADTO -> {
-          long x1 = Math.round(c[0]);
-          long y1 = Math.round(c[1]);
-          long x2 = Math.round(c[2]);
-          long y2 = Math.round(c[3]);
-          command('q');
-          pair(x1 - x, y1 - y);
-          pair(x2 - x, y2 - y);
-          x = x2;
-          y = y2;
-        }
-        case PathIterator.SEG_CUBICTO -> {
-          long x1 = Math.round(c[0]);
-          long y1 = Math.round(c[1]);
-          long x2 = Math.round(c[2]);
-          long y2 = Math.round(c[3]);
-          long x3 = Math.round(c[4]);
-          long y3 = Math.round(c[5]);
-          command('c');
-          pair(x1 - x, y1 - y);
-          pair(x2 - x, y2 - y);
-          pair(x3 - x, y3 - y);
-          x = x3;
-          y = y3;
-        }
+        case PathIterator.SEG_QUADTO -> curve('q', c, 2);
+        case PathIterator.SEG_CUBICTO -> curve('c', c, 3);
         default -> { // SEG_CLOSE: the current point goes back to where the subpath began
           if (last != 'z' && last != 'm') {
             d.append('z');
@@ -74,6 +51,20 @@ final class PathData {
         }
       }
     }
+  }
+
+  /** A Bézier segment: every control point and the end point, each relative to the segment's start. */
+  private void curve(char letter, double[] c, int points) {
+    command(letter);
+    long endX = x;
+    long endY = y;
+    for (int i = 0; i < points; i++) {
+      endX = Math.round(c[2 * i]);
+      endY = Math.round(c[2 * i + 1]);
+      pair(endX - x, endY - y);
+    }
+    x = endX;
+    y = endY;
   }
 
   private void lineTo(long nx, long ny) {
