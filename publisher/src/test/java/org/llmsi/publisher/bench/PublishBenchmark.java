@@ -22,7 +22,9 @@ import org.llmsi.publisher.output.AtomicOutput;
  * checks, preview rebuild after editing one chapter, and the median page size. All three sides run
  * in one warmed JVM (class loading and JIT are not what is compared), and every full or site-only
  * build starts from nothing: a new {@link GuidePublisher}, so no math or check result is carried
- * over. Only the preview reuses state, as {@code serve} does ({@link GuidePublisher#warm()}).
+ * over. Only the preview reuses state, as {@code serve} does ({@link GuidePublisher#warm()}): typeset
+ * math, property-test outcomes, and, since the edit changes only chapter text, the last site, of
+ * which it re-renders the edited page and the appendix (every check still runs).
  *
  * <ul>
  *   <li>plain bake: JBake's own Markdown engine and a one-line template, the same content/; no
