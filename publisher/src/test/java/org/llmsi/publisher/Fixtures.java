@@ -18,6 +18,19 @@ final class Fixtures {
     return ROOT.resolve(fixture).resolve("site-src");
   }
 
+  /** A copy of a fixture's site-src/ at {@code target}, for tests that edit the guide. */
+  static Path copyOfSiteSrc(String fixture, Path target) throws IOException {
+    Path from = siteSrc(fixture);
+    try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.sorted().toList()) {
+        Path to = target.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(to);
+        else Files.copy(p, to);
+      }
+    }
+    return target;
+  }
+
   /** A fixture's build with few property tries: the fixtures test publishing, not the formulas. */
   static PublishRequest request(String fixture, Path out, boolean pdfs) {
     return new PublishRequest(siteSrc(fixture), TEMPLATES, out, pdfs, 50, FixtureCatalogs.BASIC);

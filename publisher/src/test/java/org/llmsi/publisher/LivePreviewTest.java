@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmsi.publisher.serve.LivePreview;
@@ -35,14 +34,7 @@ class LivePreviewTest {
 
   @Test
   void failedEditKeepsLastGoodPageAndShowsTheErrorThenTheFixReloads() throws Exception {
-    Path src = temp.resolve("site-src");
-    try (Stream<Path> walk = Files.walk(Fixtures.siteSrc("basic"))) {
-      for (Path p : walk.sorted().toList()) {
-        Path target = src.resolve(Fixtures.siteSrc("basic").relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
-      }
-    }
+    Path src = Fixtures.copyOfSiteSrc("basic", temp.resolve("site-src"));
     StringWriter terminal = new StringWriter();
     LivePreview preview = new LivePreview(
         Fixtures.request("basic", temp.resolve("preview"), false).withOutput(temp.resolve("preview"))

@@ -24,15 +24,14 @@ class PreviewRefreshTest {
   Path temp;
 
   private Path copyOfBasic() throws IOException {
-    Path src = temp.resolve("site-src");
-    try (Stream<Path> walk = Files.walk(Fixtures.siteSrc("basic"))) {
-      for (Path p : walk.sorted().toList()) {
-        Path target = src.resolve(Fixtures.siteSrc("basic").relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
-      }
-    }
-    return src;
+    return Fixtures.copyOfSiteSrc("basic", temp.resolve("site-src"));
+  }
+
+  /** A warm publisher that has published the basic fixture's copy {@code src} to {@code out} once. */
+  private static GuidePublisher publishedOnce(Path src, Path out) {
+    GuidePublisher preview = GuidePublisher.warm();
+    assertTrue(preview.publish(request(src, out)).ok());
+    return preview;
   }
 
   private static PublishRequest request(Path src, Path out) {
@@ -86,8 +85,7 @@ class PreviewRefreshTest {
   void aRefreshThatFailsLeavesThePublishedSiteAsItWas() throws IOException {
     Path src = copyOfBasic();
     Path out = temp.resolve("preview");
-    GuidePublisher preview = GuidePublisher.warm();
-    assertTrue(preview.publish(request(src, out)).ok());
+    GuidePublisher preview = publishedOnce(src, out);
     Map<String, String> before = files(out);
 
     // Verifies, renders, and then fails the self-containment check: the refreshed page was
@@ -105,8 +103,7 @@ class PreviewRefreshTest {
   void aChangedTitleTemplateOrDataFileIsAFullBake() throws IOException {
     Path src = copyOfBasic();
     Path out = temp.resolve("preview");
-    GuidePublisher preview = GuidePublisher.warm();
-    assertTrue(preview.publish(request(src, out)).ok());
+    GuidePublisher preview = publishedOnce(src, out);
 
     edit(src.resolve("content/01-intro.md"), "title=Fixture introduction", "title=Fixture introduction, renamed");
     PublishResult renamed = preview.publish(request(src, out));
