@@ -69,6 +69,7 @@ public final class PropertyCheck {
       for (int i = 0; i < v.length; i++) v[i] = gens.get(i).generate(in);
       return v;
     };
+    NumericForm markdown = NumericForm.compile(rhs, inputs.stream().map(SymbolDef::name).toList(), constants);
     Object[] smallest = new Object[1];
     Reporter capture = new Reporter() {
       @Override
@@ -87,9 +88,9 @@ public final class PropertyCheck {
     };
     Strategy strategy = new Strategy(Configuration.defaultPRNG(seed), tries, -1, 2000, 10, capture,
         prng -> new NoGuidance());
-    qt(() -> strategy).forAll(gen).check(v -> compare(rhs, inputs, constants, reference, v) == null);
+    qt(() -> strategy).forAll(gen).check(v -> compare(markdown, inputs, reference, v) == null);
     if (smallest[0] == null) return null;
-    return compare(rhs, inputs, constants, reference, (double[]) smallest[0]);
+    return compare(markdown, inputs, reference, (double[]) smallest[0]);
   }
 
   private static Gen<Double> generator(SymbolDef s) {
@@ -111,38 +112,32 @@ public final class PropertyCheck {
   }
 
   /** Evaluates both sides on one input vector (in glossary units); null when they agree. */
-  static Failure compare(Expr rhs, List<SymbolDef> inputs, Map<String, Quantity> constants,
-      BoundReference reference, double[] drawn) {
-    Map<String, Double> shown = new java.util.LinkedHashMap<>();
-    Map<String, Quantity> values = new java.util.HashMap<>(constants);
+  static Failure compare(NumericForm markdown, List<SymbolDef> inputs, BoundReference reference, double[] drawn) {
     double[] args = new double[inputs.size()];
-    for (int i = 0; i < args.length; i++) {
-      SymbolDef s = inputs.get(i);
-      shown.put(s.name(), drawn[i]);
-      args[i] = s.unit().toBase(drawn[i]);
-      values.put(s.name(), new Quantity(args[i], s.unit().dimension()));
-    }
-    double md;
-    try {
-      md = new Evaluator(Evaluator.Scope.ofSymbols(values)).eval(rhs).value();
-    } catch (EvaluationError e) {
-      return new Failure(shown, Double.NaN, Double.NaN, e.getMessage());
-    }
+    for (int i = 0; i < args.length; i++) args[i] = inputs.get(i).unit().toBase(drawn[i]);
+    double md = markdown.at(args);
     double ref;
     try {
       ref = reference.invoke(args);
     } catch (IllegalStateException e) {
-      return new Failure(shown, md, Double.NaN, e.getMessage());
+      return new Failure(shown(inputs, drawn), md, Double.NaN, e.getMessage());
     }
     if (!Double.isFinite(md)) {
-      return new Failure(shown, md, ref, "the Markdown formula gives " + md + " inside the glossary's domains");
+      return new Failure(shown(inputs, drawn), md, ref, "the Markdown formula gives " + md + " inside the glossary's domains");
     }
     if (!Double.isFinite(ref)) {
-      return new Failure(shown, md, ref, "the reference gives " + ref + " inside the glossary's domains");
+      return new Failure(shown(inputs, drawn), md, ref, "the reference gives " + ref + " inside the glossary's domains");
     }
     double scale = Math.max(Math.abs(md), Math.abs(ref));
     if (Math.abs(md - ref) <= RELATIVE_TOLERANCE * scale) return null;
-    return new Failure(shown, md, ref, "values differ by more than 1e-9 relative");
+    return new Failure(shown(inputs, drawn), md, ref, "values differ by more than 1e-9 relative");
+  }
+
+  /** The inputs by name, as drawn (in glossary units). */
+  private static Map<String, Double> shown(List<SymbolDef> inputs, double[] drawn) {
+    Map<String, Double> shown = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < drawn.length; i++) shown.put(inputs.get(i).name(), drawn[i]);
+    return shown;
   }
 
   /** A short hint when the two sides differ by a simple factor (a dropped 2, bits for bytes…). */
