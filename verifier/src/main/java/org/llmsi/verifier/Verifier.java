@@ -41,6 +41,17 @@ public final class Verifier {
    * @throws IllegalArgumentException when the reference catalog cannot be loaded (a usage error)
    */
   public VerificationResult verify() {
+    return start().finish();
+  }
+
+  /**
+   * Runs every check but the property tests, which go on in the background: a caller with other
+   * work (the publisher's rendering) does it meanwhile and calls {@link PendingVerification#finish()}
+   * before anything is published.
+   *
+   * @throws IllegalArgumentException when the reference catalog cannot be loaded (a usage error)
+   */
+  public PendingVerification start() {
     long start = System.nanoTime();
     List<Diagnostic> errors = new ArrayList<>();
     ReferenceCatalog catalog = ReferenceCatalog.load(options.catalog());
@@ -56,16 +67,18 @@ public final class Verifier {
 
     GuideChecker checker = new GuideChecker(glossary, data, catalog, options.tries(), options.seed(),
         options.propertyResults(), this::referenceLocation, errors);
-    GuideChecker.Outcome outcome = checker.check(pages);
-
-    Collections.sort(errors);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    Summary summary = new Summary(pages.size(), outcome.formulaBlocks(), outcome.tries(),
-        outcome.exampleBlocks(), outcome.claims(), errors.size(), millis);
+    GuideChecker.Started checks = checker.start(pages);
     Optional<VerifiedGuide> guide = errors.isEmpty()
-        ? Optional.of(new VerifiedGuide(pages, glossary, data, outcome.formulas(), outcome.examples()))
+        ? Optional.of(new VerifiedGuide(pages, glossary, data, checks.formulas(), checks.examples()))
         : Optional.empty();
-    return new VerificationResult(errors, summary, guide);
+    return new PendingVerification(guide, () -> {
+      GuideChecker.Outcome outcome = checks.finish();
+      Collections.sort(errors);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      Summary summary = new Summary(pages.size(), outcome.formulaBlocks(), outcome.tries(),
+          outcome.exampleBlocks(), outcome.claims(), errors.size(), millis);
+      return new VerificationResult(errors, summary, errors.isEmpty() ? guide : Optional.empty());
+    });
   }
 
   private Path shown(Path file) {

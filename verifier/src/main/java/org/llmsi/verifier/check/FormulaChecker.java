@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.llmsi.verifier.check.ReferenceCatalog.BoundReference;
 import org.llmsi.verifier.data.Glossary;
@@ -32,8 +35,10 @@ final class FormulaChecker {
   private final PropertyResults results;
   private final List<Diagnostic> errors;
   private final Map<String, CheckedFormula> formulas = new LinkedHashMap<>();
-  /** Formulas whose property test has not run yet ({@link #runProperties()}). */
+  /** Formulas whose property test has not been reported yet ({@link #startProperties()}). */
   private final List<CheckedFormula> pending = new ArrayList<>();
+  /** The property tests of {@code pending}, in the same order, once started. */
+  private List<FutureTask<PropertyCheck.Failure>> running = List.of();
   private final Map<String, FencedBlock> seenIds = new HashMap<>();
   private int tries;
   private boolean invalidSymbolUsed;
@@ -128,14 +133,43 @@ final class FormulaChecker {
   }
 
   /**
-   * Runs the property test of every formula checked so far against its reference, on every core:
-   * each is independent and seeded, so the outcome is the same in any order (and diagnostics are
-   * sorted by location afterwards).
+   * Starts the property test of every formula checked so far against its reference, in the
+   * background, so that the other checks run meanwhile. Each test is independent and seeded, so the
+   * outcome is the same in any order (diagnostics are sorted by location afterwards).
    */
-  void runProperties() {
-    List<PropertyCheck.Failure> failures = pending.parallelStream().map(this::property).toList();
-    for (int i = 0; i < pending.size(); i++) report(pending.get(i), failures.get(i));
+  void startProperties() {
+    List<FutureTask<PropertyCheck.Failure>> tasks = new ArrayList<>();
+    for (CheckedFormula f : pending) {
+      FutureTask<PropertyCheck.Failure> task = new FutureTask<>(() -> property(f));
+      tasks.add(task);
+      ForkJoinPool.commonPool().execute(task);
+    }
+    running = tasks;
+  }
+
+  /**
+   * Waits for the tests {@link #startProperties()} started and reports their failures. The calling
+   * thread runs the tests no worker has taken yet, from the back of the list while the pool's
+   * workers take them from the front, rather than sit idle.
+   */
+  void finishProperties() {
+    for (int i = running.size() - 1; i >= 0; i--) running.get(i).run(); // a no-op on a task already taken
+    for (int i = 0; i < pending.size(); i++) report(pending.get(i), outcome(running.get(i)));
     pending.clear();
+    running = List.of();
+  }
+
+  private static PropertyCheck.Failure outcome(FutureTask<PropertyCheck.Failure> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for property tests", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private void unknown(FencedBlock block, String name, int start, int end) {

@@ -55,7 +55,16 @@ public final class GuideChecker {
     this.errors = errors;
   }
 
+  /** Runs every check and waits for the last. */
   public Outcome check(List<Page> pages) {
+    return start(pages).finish();
+  }
+
+  /**
+   * Runs every check but the property tests, which go on in the background until {@link
+   * Started#finish()}: what this returns is already the whole guide, but it is not verified until then.
+   */
+  public Started start(List<Page> pages) {
     for (String problem : catalog.problems()) {
       errors.add(Diagnostic.of(Kind.REFERENCE, Location.file(java.nio.file.Path.of(catalog.name())), problem));
     }
@@ -72,7 +81,8 @@ public final class GuideChecker {
         }
       }
     }
-    formulas.runProperties();
+    // Examples need a formula's checks, not its property test: they go on while the tests run.
+    formulas.startProperties();
     java.util.Set<String> failed = new java.util.HashSet<>();
     for (Page page : pages) {
       for (FencedBlock block : page.blocks()) {
@@ -94,11 +104,12 @@ public final class GuideChecker {
     }
     LinkCheck.check(pages, formulaIds, errors);
     ProseNumbers prose = new ProseNumbers(glossary, data, examples.known(), formulas.formulas().values());
+    Map<Page, List<Diagnostic>> proseErrors = new java.util.LinkedHashMap<>();
     for (Page page : pages) {
-      // A page with its own errors would report its figures again as unbacked: fix those first.
-      if (errors.stream().noneMatch(d -> d.location().file().equals(page.file().shownPath()))) {
-        prose.check(page, errors);
-      }
+      if (hasErrors(page)) continue; // see finish(): this page's figures will not be reported
+      List<Diagnostic> own = new ArrayList<>();
+      prose.check(page, own);
+      proseErrors.put(page, own);
     }
     for (BoundReference ref : catalog.references().values()) {
       if (!formulas.formulas().containsKey(ref.id()) && !anyBlockNamed(pages, ref.id())) {
@@ -109,8 +120,55 @@ public final class GuideChecker {
                 + "or move the class out of " + catalog.name()));
       }
     }
-    return new Outcome(verified(formulas.formulas(), examples.usage()), verifiedExamples,
-        formulaBlocks, exampleBlocks, formulas.tries(), examples.claims());
+    return new Started(formulas, proseErrors, verified(formulas.formulas(), examples.usage()), verifiedExamples,
+        formulaBlocks, exampleBlocks, examples);
+  }
+
+  /** A run whose property tests may still be going on. */
+  public final class Started {
+    private final FormulaChecker formulas;
+    private final Map<Page, List<Diagnostic>> proseErrors;
+    private final List<VerifiedFormula> verifiedFormulas;
+    private final List<VerifiedExample> verifiedExamples;
+    private final int formulaBlocks;
+    private final int exampleBlocks;
+    private final ExampleChecker examples;
+
+    private Started(FormulaChecker formulas, Map<Page, List<Diagnostic>> proseErrors, List<VerifiedFormula> verifiedFormulas,
+        List<VerifiedExample> verifiedExamples, int formulaBlocks, int exampleBlocks, ExampleChecker examples) {
+      this.formulas = formulas;
+      this.proseErrors = proseErrors;
+      this.verifiedFormulas = verifiedFormulas;
+      this.verifiedExamples = verifiedExamples;
+      this.formulaBlocks = formulaBlocks;
+      this.exampleBlocks = exampleBlocks;
+      this.examples = examples;
+    }
+
+    /** Every formula that passed its checks so far, book order (their property tests may be running). */
+    public List<VerifiedFormula> formulas() {
+      return verifiedFormulas;
+    }
+
+    /** Every example that passed, book order. */
+    public List<VerifiedExample> examples() {
+      return verifiedExamples;
+    }
+
+    /** Waits for the property tests and reports what they and the prose checks found. */
+    public Outcome finish() {
+      formulas.finishProperties();
+      // A page with its own errors would report its figures again as unbacked: fix those first.
+      proseErrors.forEach((page, found) -> {
+        if (!hasErrors(page)) errors.addAll(found);
+      });
+      return new Outcome(verifiedFormulas, verifiedExamples, formulaBlocks, exampleBlocks, formulas.tries(),
+          examples.claims());
+    }
+  }
+
+  private boolean hasErrors(Page page) {
+    return errors.stream().anyMatch(d -> d.location().file().equals(page.file().shownPath()));
   }
 
   private static boolean anyBlockNamed(List<Page> pages, String id) {
