@@ -16,12 +16,14 @@ import org.llmsi.publisher.bake.SiteSettings;
 import org.llmsi.publisher.markdown.ChapterRenderer;
 import org.llmsi.publisher.math.MathFiles;
 import org.llmsi.publisher.math.MathRenderer;
+import org.llmsi.publisher.math.MathSvg;
 import org.llmsi.publisher.output.AtomicOutput;
 import org.llmsi.publisher.output.SelfContainedCheck;
 import org.llmsi.publisher.output.SitePages;
 import org.llmsi.publisher.pdf.PdfWriter;
 import org.llmsi.publisher.pdf.PrintDocument;
 import org.llmsi.publisher.search.SearchIndex;
+import org.llmsi.verifier.PendingVerification;
 import org.llmsi.verifier.VerificationResult;
 import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.check.PropertyResults;
@@ -67,48 +69,75 @@ public final class GuidePublisher {
     return new GuidePublisher(true);
   }
 
-  /** Runs one build. Problems are returned, not thrown: a failed build is an expected outcome. */
+  /**
+   * Runs one build. Problems are returned, not thrown: a failed build is an expected outcome.
+   *
+   * <p>The stages overlap where they can, and nothing is published before all of them are done:
+   * JBake opens its database while the guide is verified; the site is rendered from the guide as
+   * soon as every check but the property tests has passed, while those tests finish and the math
+   * files are written; only a site whose every check passed is swapped in.
+   */
   public PublishResult publish(PublishRequest request) {
     long start = System.nanoTime();
     StageClock clock = new StageClock();
     Path displayBase = Path.of("").toAbsolutePath();
     VerifyOptions options = VerifyOptions.of(request.siteSrc()).withDisplayBase(displayBase).withTries(request.tries())
         .withCatalog(request.catalog()).withPropertyResults(propertyResults);
-    VerificationResult verification;
-    try {
-      verification = new Verifier(options).verify();
-    } catch (IllegalArgumentException e) {
-      return failed(List.of("error: " + e.getMessage()), "verification could not start; nothing was published", start);
-    }
-    clock.lap("verify");
-    if (!verification.ok()) {
-      DiagnosticPrinter printer = new DiagnosticPrinter(DiagnosticPrinter.Format.TEXT, displayBase);
-      List<String> lines = new ArrayList<>();
-      for (Diagnostic d : verification.diagnostics()) lines.add(printer.print(d).stripTrailing());
-      return failed(lines, verification.summary().line(false), start);
-    }
-
     AtomicOutput output = new AtomicOutput(request.output());
     Path scratch = null;
+    SiteBaker.Started bake = null;
     try {
       scratch = output.newScratch();
       Path site = scratch.resolve("site");
-      SiteSettings settings = SiteSettings.read(request.siteSrc(), request.templates());
+      Path stage = scratch.resolve("stage");
+      // Site settings and JBake start before verification; should they fail, verification's
+      // diagnostics still come first.
+      SiteSettings settings = null;
+      Exception unready = null;
+      try {
+        settings = SiteSettings.read(request.siteSrc(), request.templates());
+        // A preview that may only refresh a chapter does not need JBake; every other build does.
+        if (!(warm && last != null)) bake = new SiteBaker(settings).start(request.pdfs(), stage, site);
+      } catch (IOException | BakeFailure e) {
+        unready = e;
+      }
+
+      PendingVerification pending;
+      try {
+        pending = new Verifier(options).start();
+      } catch (IllegalArgumentException e) {
+        return failed(List.of("error: " + e.getMessage()), "verification could not start; nothing was published", start);
+      }
+      if (pending.provisional().isEmpty()) return verificationFailed(pending.finish(), displayBase, start);
+      if (unready != null) {
+        VerificationResult verification = pending.finish();
+        if (!verification.ok()) return verificationFailed(verification, displayBase, start);
+        if (unready instanceof BakeFailure e) throw e;
+        throw (IOException) unready;
+      }
+      var guide = pending.provisional().get();
+      clock.lap("verify");
       MathRenderer math = sharedMath != null ? sharedMath : new MathRenderer();
-      var guide = verification.guide();
-      prepareMath(math, guide);
+      List<MathSvg> prepared = prepareMath(math, guide);
       clock.lap("math");
       Book book = Book.of(settings.title(), settings.description(), guide, options.contentDir());
       PreviewRefresh.Inputs inputs = warm ? PreviewRefresh.Inputs.of(request, book, guide) : null;
       List<Chapter> edited = warm ? PreviewRefresh.changedChapters(last, request, book, inputs) : null;
       SitePages pages;
+      VerificationResult verification;
       if (edited != null) {
+        verification = pending.finish();
+        if (!verification.ok()) return verificationFailed(verification, displayBase, start);
         pages = PreviewRefresh.refresh(last, edited, inputs, settings, guide, math, site);
         clock.lap("refresh " + edited.size() + " chapter(s)");
       } else {
-        FormulaAppendix appendix = new FormulaAppendix(guide, book, math);
-        new SiteBaker(settings).bake(book, new ChapterRenderer(guide, math), appendix, request.pdfs(),
-            scratch.resolve("stage"), site);
+        if (bake == null) bake = new SiteBaker(settings).start(request.pdfs(), stage, site);
+        bake.render(book, new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
+        // While JBake renders on its thread, this one finishes the property tests and writes the math.
+        verification = pending.finish();
+        if (!verification.ok()) return verificationFailed(verification, displayBase, start);
+        MathFiles.writeAhead(site, prepared);
+        bake.await();
         clock.lap("bake");
         pages = SitePages.read(site);
         clock.lap("read pages");
@@ -119,27 +148,7 @@ public final class GuidePublisher {
       SearchIndex.write(site, SearchIndex.entries(pages, book, guide));
       clock.lap("search");
       if (request.pdfs()) {
-        String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
-        PrintDocument print = new PrintDocument(site, book, css);
-        // The two PDFs are independent documents: lay them out at the same time.
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-          java.util.concurrent.Future<Void> appendixPdf = pool.submit(() -> {
-            PdfWriter.write(print.appendix(), settings.title() + ": formula appendix", site, site.resolve(APPENDIX_PDF));
-            return null;
-          });
-          PdfWriter.write(print.guide(), settings.title(), site, site.resolve(GUIDE_PDF));
-          appendixPdf.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException("interrupted while printing", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (e.getCause() instanceof IOException io) throw io;
-          if (e.getCause() instanceof RuntimeException re) throw re;
-          throw new IOException(e.getCause());
-        } finally {
-          pool.shutdownNow();
-        }
+        printPdfs(site, book, settings, request);
         clock.lap("pdf");
       }
       List<String> problems = SelfContainedCheck.problems(pages);
@@ -159,6 +168,7 @@ public final class GuidePublisher {
     } catch (IOException | RuntimeException e) {
       return failed(List.of("error: " + e), "the build failed; nothing was published", start);
     } finally {
+      if (bake != null) bake.close(); // JBake may not write into a folder being deleted
       if (scratch != null) {
         try {
           AtomicOutput.deleteTree(scratch);
@@ -169,8 +179,39 @@ public final class GuidePublisher {
     }
   }
 
+  private static void printPdfs(Path site, Book book, SiteSettings settings, PublishRequest request) throws IOException {
+    String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
+    PrintDocument print = new PrintDocument(site, book, css);
+    // The two PDFs are independent documents: lay them out at the same time.
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<Void> appendixPdf = pool.submit(() -> {
+        PdfWriter.write(print.appendix(), settings.title() + ": formula appendix", site, site.resolve(APPENDIX_PDF));
+        return null;
+      });
+      PdfWriter.write(print.guide(), settings.title(), site, site.resolve(GUIDE_PDF));
+      appendixPdf.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while printing", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static PublishResult verificationFailed(VerificationResult verification, Path displayBase, long start) {
+    DiagnosticPrinter printer = new DiagnosticPrinter(DiagnosticPrinter.Format.TEXT, displayBase);
+    List<String> lines = new ArrayList<>();
+    for (Diagnostic d : verification.diagnostics()) lines.add(printer.print(d).stripTrailing());
+    return failed(lines, verification.summary().line(false), start);
+  }
+
   /** All the TeX the verified blocks and the appendix show, typeset before the bake on every core. */
-  private static void prepareMath(MathRenderer math, org.llmsi.verifier.model.VerifiedGuide guide) {
+  private static List<MathSvg> prepareMath(MathRenderer math, org.llmsi.verifier.model.VerifiedGuide guide) {
     List<String> display = new ArrayList<>();
     List<String> inline = new ArrayList<>();
     for (var f : guide.formulas()) {
@@ -178,7 +219,7 @@ public final class GuidePublisher {
       for (var s : f.symbols()) inline.add(s.tex());
     }
     for (var s : guide.glossary().symbols()) inline.add(s.tex());
-    math.prepare(display, inline);
+    return math.prepare(display, inline);
   }
 
   private static PublishResult failed(List<String> problems, String summary, long start) {

@@ -48,6 +48,16 @@ class FailedBuildTest {
     assertFailsLeavingPreviousOutput("wrong-claim");
   }
 
+  /**
+   * The property tests are the one check that finishes after the site has started rendering: a
+   * formula that disagrees with its reference (here only below 1 TB/s, so its example still holds)
+   * must still stop the build, and the render must be over before its scratch folder is removed.
+   */
+  @Test
+  void formulaThatDisagreesWithItsReferenceStopsABuildThatHadStartedRendering() throws IOException {
+    assertFailsLeavingPreviousOutput("wrong-formula");
+  }
+
   @Test
   void pageWithoutStatusIsAnErrorNotASilentlyDroppedPage() throws IOException {
     assertFailsLeavingPreviousOutput("bad-header");

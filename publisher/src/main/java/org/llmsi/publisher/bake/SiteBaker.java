@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
+import org.jbake.app.Utensils;
+import org.jbake.app.UtensilsFactory;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.parser.Engines;
@@ -22,6 +27,12 @@ import org.llmsi.publisher.markdown.ChapterRenderer;
  *
  * <p>JBake reads a staged copy of {@code content/} (the chapters and the generated appendix) so
  * that nothing is ever written into the guide's sources.
+ *
+ * <p>A bake is started before there is anything to bake ({@link #start}): the Oven opens its
+ * content database (about half of a small bake, most of it spent hashing the database's built-in
+ * password) while the guide is still being verified, and waits at the start of its crawl until
+ * {@link Started#bake} hands it the verified chapters. Its output goes to a scratch folder that is
+ * published only after every check has passed.
  */
 public final class SiteBaker {
   private final SiteSettings settings;
@@ -31,32 +42,16 @@ public final class SiteBaker {
   }
 
   /**
-   * Bakes into {@code destination}, which must be empty or absent.
+   * Starts JBake on a thread of its own, ready to bake into {@code destination}.
    *
    * @param withPdfs whether the pages may link to the PDFs (the live preview does not print them)
    * @param stage a scratch folder for the staged content
-   * @throws BakeFailure when JBake reports errors, drops a page, or a block cannot be rendered
+   * @param destination where the site goes; must be empty or absent
+   * @throws BakeFailure when jbake.properties cannot be read
    */
-  public void bake(Book book, ChapterRenderer renderer, FormulaAppendix appendix, boolean withPdfs, Path stage,
-      Path destination)
-      throws BakeFailure, IOException {
-    Path content = stage.resolve("content");
-    Files.createDirectories(content);
-    for (Chapter c : book.chapters()) {
-      Path target = content.resolve(c.relativePath());
-      Files.createDirectories(target.getParent());
-      Files.copy(c.source(), target);
-    }
-    Files.writeString(content.resolve(FormulaAppendix.PAGE),
-        "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(), StandardCharsets.UTF_8);
-
-    GuideMarkdownEngine engine = new GuideMarkdownEngine(renderer, book, content, settings.editBaseUrl());
-    // JBake looks engines up in a registry of its own; ours must be in it before the Oven exists.
-    Engines.register("md", engine);
-    Engines.register("markdown", engine);
-
+  public Started start(boolean withPdfs, Path stage, Path destination) throws BakeFailure, IOException {
+    Path content = Files.createDirectories(stage.resolve("content"));
     DefaultJBakeConfiguration config;
-    List<String> problems = new ArrayList<>();
     try {
       config = new JBakeConfigurationFactory()
           .createDefaultJbakeConfiguration(settings.siteSrc().toFile(), destination.toFile(), true);
@@ -72,23 +67,108 @@ public final class SiteBaker {
     // setProperty overrides jbake.properties and JBake's defaults (addConfiguration would rank below them).
     fixedProperties().forEach((k, v) -> config.setProperty((String) k, v));
     config.setProperty("guide.pdfs", String.valueOf(withPdfs));
+    return new Started(config, content, destination);
+  }
 
-    Oven oven = new Oven(config);
-    oven.bake();
-    for (Throwable t : oven.getErrors()) problems.add("jbake: error: " + t.getMessage());
-    problems.addAll(engine.errors());
-    // JBake only warns about a page with a bad header and drops it: a dropped chapter is an error.
-    for (Chapter c : book.chapters()) {
-      if (!Files.isRegularFile(destination.resolve(c.uri()))) {
-        problems.add(c.shownFile() + ":1:1: error: JBake dropped this page (is its header complete?)");
+  /**
+   * A bake whose database is opening, or open and waiting for the chapters. Close it when done
+   * with it: a bake that never got its chapters is cancelled, and closing waits for JBake's thread.
+   */
+  public final class Started implements AutoCloseable {
+    private final Path content;
+    private final Path destination;
+    private final CompletableFuture<Boolean> go = new CompletableFuture<>();
+    private final Oven oven;
+    private final Thread thread;
+    private volatile Throwable died;
+    private Book book;
+    private GuideMarkdownEngine engine;
+
+    private Started(DefaultJBakeConfiguration config, Path content, Path destination) {
+      this.content = content;
+      this.destination = destination;
+      Utensils utensils = UtensilsFactory.createDefaultUtensils(config);
+      utensils.setCrawler(new Crawler(utensils.getContentStore(), config) {
+        @Override
+        public void crawl() {
+          if (!go.join()) throw new CancellationException("the bake was cancelled before its crawl");
+          super.crawl();
+        }
+      });
+      this.oven = new Oven(utensils);
+      this.thread = new Thread(() -> {
+        try {
+          oven.bake();
+        } catch (RuntimeException | Error e) {
+          died = e;
+        }
+      }, "jbake");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** Stages the chapters and the appendix and lets the Oven crawl and render them, on its thread. */
+    public void render(Book book, ChapterRenderer renderer, FormulaAppendix appendix) throws IOException {
+      this.book = book;
+      for (Chapter c : book.chapters()) {
+        Path target = content.resolve(c.relativePath());
+        Files.createDirectories(target.getParent());
+        Files.copy(c.source(), target);
       }
+      Files.writeString(content.resolve(FormulaAppendix.PAGE),
+          "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(),
+          StandardCharsets.UTF_8);
+      engine = new GuideMarkdownEngine(renderer, book, content, settings.editBaseUrl());
+      // JBake looks engines up in a registry of its own when it parses a file, which is after this.
+      Engines.register("md", engine);
+      Engines.register("markdown", engine);
+      go.complete(true);
     }
-    if (!Files.isRegularFile(destination.resolve(FormulaAppendix.PAGE))) {
-      problems.add("templates/appendix.ftl: error: the formula appendix page was not written");
+
+    /**
+     * Waits for the Oven, then adds the assets.
+     *
+     * @throws BakeFailure when JBake reports errors, drops a page, or a block cannot be rendered
+     */
+    public void await() throws BakeFailure, IOException {
+      if (engine == null) throw new IllegalStateException("render() was not called");
+      awaitOven();
+      List<String> problems = new ArrayList<>();
+      if (died != null) problems.add("jbake: error: " + died);
+      for (Throwable t : oven.getErrors()) problems.add("jbake: error: " + t.getMessage());
+      problems.addAll(engine.errors());
+      // JBake only warns about a page with a bad header and drops it: a dropped chapter is an error.
+      for (Chapter c : book.chapters()) {
+        if (!Files.isRegularFile(destination.resolve(c.uri()))) {
+          problems.add(c.shownFile() + ":1:1: error: JBake dropped this page (is its header complete?)");
+        }
+      }
+      if (!Files.isRegularFile(destination.resolve(FormulaAppendix.PAGE))) {
+        problems.add("templates/appendix.ftl: error: the formula appendix page was not written");
+      }
+      if (!problems.isEmpty()) throw new BakeFailure(problems);
+      copyAssets(settings.templates().resolve("assets"), destination.resolve("assets"));
+      removeEmptyFolders(destination);
     }
-    if (!problems.isEmpty()) throw new BakeFailure(problems);
-    copyAssets(settings.templates().resolve("assets"), destination.resolve("assets"));
-    removeEmptyFolders(destination);
+
+    /** Cancels the bake if it never got its chapters, and waits for JBake's thread to end. */
+    @Override
+    public void close() {
+      go.complete(false);
+      awaitOven();
+    }
+
+    private void awaitOven() {
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true; // the scratch folder may not be deleted under a running bake: wait on
+        }
+      }
+      if (interrupted) Thread.currentThread().interrupt();
+    }
   }
 
   /** What the guide's pipeline relies on, whatever jbake.properties says. */

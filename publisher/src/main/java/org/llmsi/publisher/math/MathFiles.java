@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -23,6 +24,20 @@ public final class MathFiles {
   private MathFiles() {}
 
   /**
+   * Writes these pieces ahead of the pages that show them, while the site is being baked. {@link
+   * #write} later adds what the pages show besides and removes what none of them does.
+   */
+  public static void writeAhead(Path site, Collection<MathSvg> pieces) throws IOException {
+    Path folder = Files.createDirectories(site.resolve(MathRenderer.FOLDER));
+    for (MathSvg piece : pieces) {
+      Path file = folder.resolve(piece.fileName());
+      if (!Files.exists(file)) Files.writeString(file, piece.svg(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Writes the files the pages refer to that are not there yet, and deletes the others.
+   *
    * @return problems: a page referring to an image this renderer never typeset (empty when none)
    */
   public static List<String> write(SitePages pages, MathRenderer math) throws IOException {

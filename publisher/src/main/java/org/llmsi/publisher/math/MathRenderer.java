@@ -46,20 +46,29 @@ public final class MathRenderer {
   /**
    * Typesets these pieces ahead of the bake, on every core: {@code display} in display style, the
    * rest in text style. The output does not depend on the order: file names are content hashes.
+   *
+   * @return the pieces that could be typeset (one that cannot is reported where a page shows it)
    */
-  public void prepare(Collection<String> display, Collection<String> inline) {
-    List<Runnable> jobs = new ArrayList<>();
+  public List<MathSvg> prepare(Collection<String> display, Collection<String> inline) {
+    List<java.util.function.Supplier<MathSvg>> jobs = new ArrayList<>();
     for (String tex : new LinkedHashSet<>(display)) jobs.add(() -> display(tex));
     for (String tex : new LinkedHashSet<>(inline)) jobs.add(() -> inline(tex));
-    if (jobs.isEmpty()) return;
-    jobs.get(0).run(); // JLaTeXMath loads its fonts and tables on first use: once, on this thread
-    jobs.subList(1, jobs.size()).parallelStream().forEach(job -> {
-      try {
-        job.run();
-      } catch (TexRenderException e) {
-        // Reported, with its location, when the page that holds it is rendered.
-      }
-    });
+    if (jobs.isEmpty()) return List.of();
+    // JLaTeXMath loads its fonts and tables on first use: once, on this thread.
+    MathSvg first = typesetOrNull(jobs.get(0));
+    List<MathSvg> typeset = new ArrayList<>();
+    if (first != null) typeset.add(first);
+    jobs.subList(1, jobs.size()).parallelStream().map(MathRenderer::typesetOrNull).filter(java.util.Objects::nonNull)
+        .forEachOrdered(typeset::add);
+    return typeset;
+  }
+
+  private static MathSvg typesetOrNull(java.util.function.Supplier<MathSvg> job) {
+    try {
+      return job.get();
+    } catch (TexRenderException e) {
+      return null; // reported, with its location, when the page that holds it is rendered
+    }
   }
 
   /** How many distinct pieces of TeX were typeset (for the build summary and tests). */
