@@ -2,6 +2,8 @@ package org.llmsi.publisher.bake;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -36,9 +38,16 @@ final class ChapterModel {
     return "../".repeat(uri.split("/").length - 1);
   }
 
+  /** An h2 element of the body, from its start tag to its end tag. */
+  private static final Pattern H2 = Pattern.compile("(?is)<h2[\\s>].*?</h2\\s*>");
+
+  /** A list of links to the body's h2 headings that have an id. Only the headings are parsed, not the body. */
   private static String tableOfContents(String html) {
     StringBuilder out = new StringBuilder();
-    for (Element h : Jsoup.parseBodyFragment(html).select("h2[id]")) {
+    Matcher m = H2.matcher(html);
+    while (m.find()) {
+      Element h = Jsoup.parseBodyFragment(m.group()).selectFirst("h2[id]");
+      if (h == null) continue;
       out.append("<li><a href=\"#").append(h.id()).append("\">")
           .append(org.jsoup.nodes.Entities.escape(h.text())).append("</a></li>");
     }

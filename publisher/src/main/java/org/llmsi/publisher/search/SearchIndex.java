@@ -26,6 +26,7 @@ public final class SearchIndex {
   /** Where the index goes, relative to the site root. */
   public static final String FILE = "assets/search-index.js";
   private static final int MAX_TEXT = 1200;
+  private static final org.jsoup.select.Evaluator HEADING = org.jsoup.select.QueryParser.parse("h1[id], h2[id], h3[id]");
 
   private SearchIndex() {}
 
@@ -58,16 +59,21 @@ public final class SearchIndex {
     String anchor = "";
     StringBuilder text = new StringBuilder();
     for (Element e : article.children()) {
-      if (e.is("h1[id], h2[id], h3[id]")) {
+      if (e.is(HEADING)) {
         add(out, heading, uri, anchor, pageTitle, text);
         heading = e.text();
         anchor = e.id();
         text.setLength(0);
-      } else if (!e.is("figure")) {
+      } else if (!e.nameIs("figure") && !full(text)) {
         text.append(e.text()).append(' ');
       }
     }
     add(out, heading, uri, anchor, pageTitle, text);
+  }
+
+  /** Whether the section's text is already longer than what {@link #add} keeps of it. */
+  private static boolean full(StringBuilder text) {
+    return text.length() > MAX_TEXT && text.toString().strip().length() > MAX_TEXT;
   }
 
   private static void add(List<SearchEntry> out, String heading, String uri, String anchor, String page, StringBuilder text) {

@@ -8,24 +8,60 @@ import org.llmsi.verifier.source.Page;
 
 /**
  * Everything the publisher renders, after verification: the pages and, for each formula and
- * example block, how it was checked. Only built when there were no errors.
- *
- * @param pages the chapters, in book order
- * @param glossary the notation
- * @param data model and accelerator figures
- * @param formulas every formula, in book order
- * @param examples every worked example, in book order
+ * example block, how it was checked: the chapters in book order, the notation (glossary), the model
+ * and accelerator figures (data), and every formula and worked example in book order. Only built
+ * when there were no errors.
  */
-public record VerifiedGuide(
-    List<Page> pages,
-    Glossary glossary,
-    DataSets data,
-    List<VerifiedFormula> formulas,
-    List<VerifiedExample> examples) {
-  public VerifiedGuide {
-    pages = List.copyOf(pages);
-    formulas = List.copyOf(formulas);
-    examples = List.copyOf(examples);
+public final class VerifiedGuide {
+  private final List<Page> pages;
+  private final Glossary glossary;
+  private final DataSets data;
+  private final List<VerifiedFormula> formulas;
+  private final List<VerifiedExample> examples;
+  /** Every example's anchor, computed once: the renderer asks for each of them, page by page. */
+  private final java.util.Map<VerifiedExample, String> anchors = new java.util.IdentityHashMap<>();
+  /** Examples by file (as shown in diagnostics) and fence line. */
+  private final java.util.Map<String, VerifiedExample> byFence = new java.util.HashMap<>();
+
+  public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
+      List<VerifiedExample> examples) {
+    this.pages = List.copyOf(pages);
+    this.glossary = glossary;
+    this.data = data;
+    this.formulas = List.copyOf(formulas);
+    this.examples = List.copyOf(examples);
+    java.util.Map<String, java.util.Set<String>> taken = new java.util.HashMap<>();
+    for (VerifiedExample e : this.examples) {
+      String file = shownFile(e);
+      String base = "example-" + slug(e.title());
+      String anchor = base;
+      java.util.Set<String> onPage = taken.computeIfAbsent(file, f -> new java.util.HashSet<>());
+      for (int n = 2; !onPage.add(anchor); n++) anchor = base + "-" + n;
+      anchors.put(e, anchor);
+      byFence.putIfAbsent(file + ":" + e.location().line(), e);
+    }
+  }
+
+  public List<Page> pages() {
+    return pages;
+  }
+
+  public Glossary glossary() {
+    return glossary;
+  }
+
+  public DataSets data() {
+    return data;
+  }
+
+  /** Every formula, in book order. */
+  public List<VerifiedFormula> formulas() {
+    return formulas;
+  }
+
+  /** Every worked example, in book order. */
+  public List<VerifiedExample> examples() {
+    return examples;
   }
 
   public Optional<VerifiedFormula> formula(String id) {
@@ -37,17 +73,12 @@ public record VerifiedGuide(
    * letters and digits, other runs as one hyphen), with {@code -2}, {@code -3}, … for a title used
    * again on the same page. Unlike the fence line, it stays put when text above the example moves.
    */
-  public String exampleAnchor(VerifiedExample example) {
-    String file = example.location().file().toString().replace('\\', '/');
-    java.util.Set<String> taken = new java.util.HashSet<>();
-    for (VerifiedExample e : examples) {
-      if (!e.location().file().toString().replace('\\', '/').equals(file)) continue;
-      String base = "example-" + slug(e.title());
-      String anchor = base;
-      for (int n = 2; !taken.add(anchor); n++) anchor = base + "-" + n;
-      if (e.equals(example)) return anchor;
+  public String exampleAnchor(VerifiedExample example) { // one of examples(), not an equal copy
+    String anchor = anchors.get(example);
+    if (anchor == null) {
+      throw new IllegalArgumentException("not an example of this guide: " + example.title() + " at " + example.location());
     }
-    throw new IllegalArgumentException("not an example of this guide: " + example.title() + " at " + example.location());
+    return anchor;
   }
 
   /** Lower case letters and digits; every other run of characters becomes one hyphen. */
@@ -59,9 +90,10 @@ public record VerifiedGuide(
 
   /** The example whose fence is at {@code line} of {@code file} (as shown in diagnostics). */
   public Optional<VerifiedExample> exampleAt(String file, int line) {
-    return examples.stream()
-        .filter(e -> e.location().file().toString().replace('\\', '/').equals(file.replace('\\', '/'))
-            && e.location().line() == line)
-        .findFirst();
+    return Optional.ofNullable(byFence.get(file.replace('\\', '/') + ":" + line));
+  }
+
+  private static String shownFile(VerifiedExample e) {
+    return e.location().file().toString().replace('\\', '/');
   }
 }

@@ -126,8 +126,19 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
   }
 
   private static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%,d", (long) v);
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return grouped((long) v);
     return String.format(Locale.ROOT, "%s", v);
+  }
+
+  /** {@code 1234567} as {@code 1,234,567}: what {@code %,d} gives, without a Formatter per number. */
+  static String grouped(long n) {
+    String digits = Long.toString(Math.abs(n));
+    StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+    if (n < 0) out.append('-');
+    int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    out.append(digits, 0, first);
+    for (int i = first; i < digits.length(); i += 3) out.append(',').append(digits, i, i + 3);
+    return out.toString();
   }
 
   static String escape(String s) {
