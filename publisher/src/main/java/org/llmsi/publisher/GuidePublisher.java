@@ -133,12 +133,15 @@ public final class GuidePublisher {
       } else {
         if (bake == null) bake = new SiteBaker(settings).start(request.pdfs(), stage, site);
         bake.render(book, new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
+        clock.lap("stage");
         // While JBake renders on its thread, this one finishes the property tests and writes the math.
         verification = pending.finish();
         if (!verification.ok()) return verificationFailed(verification, displayBase, start);
+        clock.lap("property tests, while baking");
         MathFiles.writeAhead(site, prepared);
+        clock.lap("math files, while baking");
         bake.await();
-        clock.lap("bake");
+        clock.lap("bake (rest)");
         pages = SitePages.read(site);
         clock.lap("read pages");
       }
