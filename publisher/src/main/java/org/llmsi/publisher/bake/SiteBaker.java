@@ -6,14 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
+import org.jbake.app.Renderer;
 import org.jbake.app.Utensils;
 import org.jbake.app.UtensilsFactory;
+import org.jbake.model.DocumentModel;
+import org.jsoup.nodes.Document;
+import org.llmsi.publisher.output.SitePages;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.parser.Engines;
@@ -83,6 +89,7 @@ public final class SiteBaker {
     private volatile Throwable died;
     private Book book;
     private GuideMarkdownEngine engine;
+    private final Map<Path, CompletableFuture<Document>> parsed = new ConcurrentHashMap<>();
 
     private Started(DefaultJBakeConfiguration config, Path content, Path destination) {
       this.content = content;
@@ -93,6 +100,15 @@ public final class SiteBaker {
         public void crawl() {
           if (!go.join()) throw new CancellationException("the bake was cancelled before its crawl");
           super.crawl();
+        }
+      });
+      // Each page JBake writes is parsed at once, on another core, while JBake renders the next.
+      utensils.setRenderer(new Renderer(utensils.getContentStore(), config) {
+        @Override
+        public void render(DocumentModel document) throws Exception {
+          super.render(document);
+          Path page = destination.resolve(document.getUri()).normalize();
+          if (page.toString().endsWith(".html")) parsed.put(page, CompletableFuture.supplyAsync(() -> SitePages.parse(page)));
         }
       });
       this.oven = new Oven(utensils);
@@ -149,6 +165,11 @@ public final class SiteBaker {
       if (!problems.isEmpty()) throw new BakeFailure(problems);
       copyAssets(settings.templates().resolve("assets"), destination.resolve("assets"));
       removeEmptyFolders(destination);
+    }
+
+    /** Every page of the baked site, parsed; most were parsed while JBake rendered the others. */
+    public SitePages pages() throws IOException {
+      return SitePages.read(destination, parsed);
     }
 
     /** Cancels the bake if it never got its chapters, and waits for JBake's thread to end. */

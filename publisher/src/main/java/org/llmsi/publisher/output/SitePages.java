@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,25 +22,42 @@ import org.jsoup.nodes.Document;
 public record SitePages(Path site, Map<Path, Document> pages) {
 
   public static SitePages read(Path site) throws IOException {
+    return read(site, Map.of());
+  }
+
+  /**
+   * @param early pages already being parsed, by normalized path (the bake parses each page as soon
+   *     as JBake has written it); every other page of the site is parsed here
+   */
+  public static SitePages read(Path site, Map<Path, CompletableFuture<Document>> early) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(site)) {
       files = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
     }
-    List<Document> parsed;
+    List<Document> documents;
     try {
-      parsed = files.parallelStream().map(p -> {
-        try {
-          return Jsoup.parse(p.toFile(), "UTF-8");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      documents = files.parallelStream().map(p -> {
+        CompletableFuture<Document> started = early.get(p.normalize());
+        return started != null ? started.join() : parse(p);
       }).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+      throw e;
     }
     Map<Path, Document> pages = new LinkedHashMap<>();
-    for (int i = 0; i < files.size(); i++) pages.put(files.get(i), parsed.get(i));
+    for (int i = 0; i < files.size(); i++) pages.put(files.get(i), documents.get(i));
     return new SitePages(site, pages);
+  }
+
+  /** One page, parsed. */
+  public static Document parse(Path page) {
+    try {
+      return Jsoup.parse(page.toFile(), "UTF-8");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The page at this path relative to the site root ({@code 02-roofline.html}), if the site has it. */
