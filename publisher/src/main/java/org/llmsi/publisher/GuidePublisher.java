@@ -132,13 +132,22 @@ public final class GuidePublisher {
         clock.lap("refresh " + edited.size() + " chapter(s)");
       } else {
         if (bake == null) bake = new SiteBaker(settings).start(request.pdfs(), stage, site);
+        // While JBake renders on its thread, this one finishes the property tests and writes the
+        // math: what was typeset before, then each piece of prose math as the pages meet it.
+        java.util.concurrent.BlockingQueue<MathSvg> typeset = new java.util.concurrent.LinkedBlockingQueue<>();
+        math.onTypeset(typeset::add);
         bake.render(book, new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
         clock.lap("stage");
-        // While JBake renders on its thread, this one finishes the property tests and writes the math.
         verification = pending.finish();
         if (!verification.ok()) return verificationFailed(verification, displayBase, start);
         clock.lap("property tests, while baking");
         MathFiles.writeAhead(site, prepared);
+        while (bake.running()) {
+          MathSvg piece = typeset.poll(2, java.util.concurrent.TimeUnit.MILLISECONDS);
+          if (piece != null) MathFiles.writeAhead(site, List.of(piece));
+        }
+        math.onTypeset(null);
+        MathFiles.writeAhead(site, new ArrayList<>(typeset));
         clock.lap("math files, while baking");
         bake.await();
         clock.lap("bake"); // what remained of it after the work above
@@ -170,7 +179,11 @@ public final class GuidePublisher {
       return failed(e.problems(), "the site could not be baked; nothing was published", start);
     } catch (IOException | RuntimeException e) {
       return failed(List.of("error: " + e), "the build failed; nothing was published", start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(List.of("error: interrupted"), "the build was interrupted; nothing was published", start);
     } finally {
+      if (sharedMath != null) sharedMath.onTypeset(null);
       if (bake != null) bake.close(); // JBake may not write into a folder being deleted
       if (scratch != null) {
         try {

@@ -172,6 +172,11 @@ public final class SiteBaker {
       return SitePages.read(destination, parsed);
     }
 
+    /** Whether JBake is still at work. */
+    public boolean running() {
+      return thread.isAlive();
+    }
+
     /** Cancels the bake if it never got its chapters, and waits for JBake's thread to end. */
     @Override
     public void close() {

@@ -51,16 +51,21 @@ public final class MathFiles {
     }
     List<String> problems = new ArrayList<>();
     Path folder = site.resolve(MathRenderer.FOLDER);
-    if (Files.isDirectory(folder)) { // a refreshed preview starts from the last site's files
+    java.util.Set<String> present = new java.util.HashSet<>();
+    if (Files.isDirectory(folder)) { // written ahead, or a refreshed preview's link to the last site's
       try (Stream<Path> list = Files.list(folder)) {
-        for (Path stale : list.filter(f -> !names.contains(f.getFileName().toString())).toList()) Files.delete(stale);
+        for (Path file : list.toList()) {
+          String name = file.getFileName().toString();
+          if (names.contains(name)) present.add(name);
+          else Files.delete(file);
+        }
       }
     }
     if (names.isEmpty()) return problems;
     Files.createDirectories(folder);
     for (String name : names) {
       Path file = folder.resolve(name);
-      if (Files.exists(file)) continue; // named by its content: an existing file is this file
+      if (present.contains(name)) continue; // named by its content: an existing file is this file
       var svg = math.byFileName(name);
       if (svg.isEmpty()) problems.add(MathRenderer.FOLDER + "/" + name + ": error: a page shows math that was not typeset in this build");
       else Files.writeString(file, svg.get().svg(), StandardCharsets.UTF_8);
