@@ -25,8 +25,8 @@ import org.llmsi.verifier.model.VerifiedFormula;
  *
  * <p>A formula becomes display math with its id as anchor, a "where" list of its symbols and a mark
  * linking to its appendix entry; an example becomes a table of its steps, each claim with its
- * stated value and the value the build computed. Both read the verified guide, so a block the
- * verifier did not check cannot be published.
+ * stated value and the value the build computed, then the data it cites ({@link CitedSources}).
+ * Both read the verified guide, so a block the verifier did not check cannot be published.
  */
 public final class GuideBlockNodeRenderer implements NodeRenderer {
   private final GuideBlocksOptions options;
@@ -112,22 +112,9 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       step.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
     }
     out.append("</table>\n");
-    if (!cited.isEmpty()) {
-      out.append("<ul class=\"sources\">\n");
-      for (DataValue v : cited.values()) {
-        out.append("<li><code>").append(escape(v.key())).append("</code> = ")
-            .append(escape(number(v.value()))).append(' ').append(escape(v.unit().text()))
-            .append(": ").append(escape(v.source())).append("</li>\n");
-      }
-      out.append("</ul>\n");
-    }
+    out.append(CitedSources.html(cited.values()));
     out.append("</figure>\n");
     html.raw(out);
-  }
-
-  private static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%,d", (long) v);
-    return String.format(Locale.ROOT, "%s", v);
   }
 
   static String escape(String s) {
