@@ -91,21 +91,20 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     // data keys fit a printed page; name, value and check stay together on the row above it.
     out.append("<table class=\"steps\">\n<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th>"
         + "<th scope=\"col\">check</th></tr></thead>\n");
+    // One tbody per step. Cells are styled by position, not by class: the value follows the name,
+    // the check follows the value, the expression spans its row; only a claim is marked.
     Map<String, DataValue> cited = new LinkedHashMap<>();
     for (ExampleStep step : example.steps()) {
-      out.append("<tbody class=\"step").append(step.isClaim() ? " claim" : "").append("\">\n<tr>");
+      out.append(step.isClaim() ? "<tbody class=\"claim\">" : "<tbody>").append("\n<tr>");
       // A th leading a row of td cells heads that row: no scope attribute needed.
       out.append("<th><code>").append(escape(step.name())).append("</code></th>");
-      out.append("<td class=\"value\">").append(escape(step.computed())).append("</td>");
-      if (step.isClaim()) {
-        out.append("<td class=\"check\">stated ").append(escape(step.claimed())).append(": matches</td>");
-      } else {
-        out.append("<td class=\"check\"></td>");
-      }
-      out.append("</tr>\n");
+      out.append("<td>").append(escape(step.computed())).append("</td>");
+      out.append("<td>");
+      if (step.isClaim()) out.append("stated ").append(escape(step.claimed())).append(": matches");
+      out.append("</td></tr>\n");
       if (!step.given()) { // a given's value row already says it all; show only what was computed
         // The expression as written, which is the code that ran: exact, searchable and light.
-        out.append("<tr><td class=\"expr\" colspan=\"3\"><code>").append(escape(step.expression()))
+        out.append("<tr><td colspan=\"3\"><code>").append(escape(step.expression()))
             .append("</code></td></tr>\n");
       }
       out.append("</tbody>\n");
