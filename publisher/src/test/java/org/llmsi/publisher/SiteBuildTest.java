@@ -164,10 +164,16 @@ class SiteBuildTest {
     String tex = img.attr("alt");
     assertFalse(tex.isBlank(), img.outerHtml());
     assertTrue(img.attr("src").matches("math/[0-9a-f]{12}\\.svg"), img.attr("src"));
-    assertTrue(img.attr("style").matches("width:[.0-9]+em;height:[.0-9]+em;vertical-align:-?[.0-9]+em.*"), img.attr("style"));
+    Matcher style = Pattern.compile("width:([.0-9]+)em;vertical-align:-?[.0-9]+(?:em)?(;margin-(left|right):-?[.0-9]+em)*")
+        .matcher(img.attr("style"));
+    assertTrue(style.matches(), img.attr("style"));
     String text = Files.readString(site.resolve(img.attr("src")), StandardCharsets.UTF_8);
     Element svg = Jsoup.parse(text, "", org.jsoup.parser.Parser.xmlParser()).selectFirst("svg");
     assertNotNull(svg, img.attr("src"));
+    // The view is the image's box in thousandths of an em: the width alone gives the box, the
+    // height following from the view's proportions.
+    assertEquals(Long.parseLong(svg.attr("viewBox").split(" ")[2]) / 1000.0, Double.parseDouble(style.group(1)), 1e-9,
+        img.attr("src") + " " + img.attr("style"));
     assertEquals("img", svg.attr("role"));
     assertEquals(tex, svg.attr("aria-label"));
     assertTrue(svg.select("text, image, use, style, script").isEmpty(), "glyphs must be plain shapes: " + text);
