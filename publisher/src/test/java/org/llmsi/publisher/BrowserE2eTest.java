@@ -111,6 +111,9 @@ class BrowserE2eTest {
     browser.findElement(By.cssSelector("a[rel=next]")).click();
     assertEquals("Fixture ridge point", browser.findElement(By.cssSelector("article h1")).getText());
     assertSizedByTheirViews();
+    // Without scope attributes the step table's headers are still headers to assistive technology.
+    assertEquals(List.of("columnheader", "columnheader", "columnheader", "rowheader", "rowheader", "rowheader"),
+        browser.findElements(By.cssSelector("table.steps th")).stream().map(WebElement::getAriaRole).toList());
     screenshot("2-chapter.png");
 
     WebElement search = browser.findElement(By.id("search-input"));

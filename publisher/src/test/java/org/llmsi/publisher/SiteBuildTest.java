@@ -222,7 +222,9 @@ class SiteBuildTest {
     assertEquals(List.of("ridge_point(P_peak = gpu.bf16_dense, B_mem = gpu.hbm_bw)",
         "ridge_point(P_peak = gpu.bf16_sparse, B_mem = gpu.hbm_bw)"), example.select("td[colspan=3] code").eachText());
     assertEquals(1, example.select("table.steps > tbody:not(:has(td[colspan]))").size());
-    assertEquals("NVIDIA H100 SXM5 80GB", example.selectFirst("table.steps > tbody:not(:has(td[colspan])) th + td").text());
+    Element given = example.selectFirst("table.steps > tbody:not(:has(td[colspan])) > tr");
+    assertEquals("NVIDIA H100 SXM5 80GB", given.selectFirst("th + td").text());
+    assertEquals("", given.selectFirst("th + td + td").text(), "a step that states nothing has an empty check");
     // Cited data figures with their sources; the two from one whitepaper share an item.
     assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm.hbm_bw"), example.select("ul.sources li > code").eachText());
     assertTrue(example.selectFirst("ul.sources li").text().contains("bf16_sparse = 1978.9 TFLOP/s (Table 3, with sparsity"));

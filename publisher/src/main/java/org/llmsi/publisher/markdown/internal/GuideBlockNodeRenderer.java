@@ -68,7 +68,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       out.append("</dl>\n");
     }
     out.append("<p class=\"verified\"><a href=\"").append(escape(options.appendixHref())).append('#').append(id)
-        .append("\"><span class=\"formula-id\">").append(id).append("</span> verified</a>: ")
+        .append("\">").append(id).append(" verified</a>: ")
         .append("agrees with <code>").append(escape(formula.reference())).append("</code> on ")
         .append(String.format(Locale.ROOT, "%,d", formula.tries())).append(" random inputs (seed ")
         .append(formula.seed()).append("); units checked.</p>\n");
@@ -89,8 +89,8 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
         .append(escape(example.title())).append("</figcaption>\n");
     // Two rows per step: the typeset expression gets the table's full width, so long calls with
     // data keys fit a printed page; name, value and check stay together on the row above it.
-    out.append("<table class=\"steps\">\n<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th>"
-        + "<th scope=\"col\">check</th></tr></thead>\n");
+    // A th in a row of th cells heads its column: no scope attribute needed.
+    out.append("<table class=\"steps\">\n<thead><tr><th>name</th><th>value</th><th>check</th></tr></thead>\n");
     // One tbody per step. Cells are styled by position, not by class: the value follows the name,
     // the check follows the value, the expression spans its row; only a claim is marked.
     Map<String, DataValue> cited = new LinkedHashMap<>();
@@ -99,7 +99,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       // A th leading a row of td cells heads that row: no scope attribute needed.
       out.append("<th><code>").append(escape(step.name())).append("</code></th>");
       out.append("<td>").append(escape(step.computed())).append("</td>");
-      out.append("<td>");
+      out.append("<td>"); // empty when nothing is stated: a short row makes openhtmltopdf step the header's rule
       if (step.isClaim()) out.append("stated ").append(escape(step.claimed())).append(": matches");
       out.append("</td></tr>\n");
       if (!step.given()) { // a given's value row already says it all; show only what was computed
