@@ -91,13 +91,14 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     // data keys fit a printed page; name, value and check stay together on the row above it.
     // A th in a row of th cells heads its column: no scope attribute needed.
     out.append("<table class=\"steps\">\n<thead><tr><th>name</th><th>value</th><th>check</th></tr></thead>\n");
-    // One tbody per step. Cells are styled by position, not by class: the value follows the name,
-    // the check follows the value, the expression spans its row; only a claim is marked.
+    // One tbody per step. Cells are styled by position, not by class: the name heads the row (the
+    // stylesheets set it as the code it is), the value follows it, the check follows the value,
+    // the expression spans its row; only a claim is marked.
     Map<String, DataValue> cited = new LinkedHashMap<>();
     for (ExampleStep step : example.steps()) {
       out.append(step.isClaim() ? "<tbody class=\"claim\">" : "<tbody>").append("\n<tr>");
       // A th leading a row of td cells heads that row: no scope attribute needed.
-      out.append("<th><code>").append(escape(step.name())).append("</code></th>");
+      out.append("<th>").append(escape(step.name())).append("</th>");
       out.append("<td>").append(escape(step.computed())).append("</td>");
       out.append("<td>"); // empty when nothing is stated: a short row makes openhtmltopdf step the header's rule
       if (step.isClaim()) out.append("stated ").append(escape(step.claimed())).append(": matches");
