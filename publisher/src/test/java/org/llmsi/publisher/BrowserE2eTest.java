@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -74,6 +76,22 @@ class BrowserE2eTest {
     Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), out, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** A math image is given only its width; the browser must take its height from the SVG's view. */
+  @SuppressWarnings("unchecked")
+  private static void assertSizedByTheirViews() throws IOException {
+    List<List<Object>> boxes = (List<List<Object>>) browser.executeScript("return [...document.querySelectorAll('img.math')]"
+        + ".map(i => { const r = i.getBoundingClientRect(); return [i.getAttribute('src'), r.width, r.height]; })");
+    assertFalse(boxes.isEmpty());
+    for (List<Object> box : boxes) {
+      String svg = Files.readString(site.resolve((String) box.get(0)));
+      Matcher view = Pattern.compile("viewBox=\"-?\\d+ -?\\d+ (\\d+) (\\d+)\"").matcher(svg);
+      assertTrue(view.find(), svg);
+      double width = ((Number) box.get(1)).doubleValue();
+      double height = ((Number) box.get(2)).doubleValue();
+      assertEquals(width * Long.parseLong(view.group(2)) / Long.parseLong(view.group(1)), height, 0.5, box.get(0) + " " + box);
+    }
+  }
+
   @Test
   void readerNavigatesSearchesAndSwitchesThemeOffline() throws IOException {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
@@ -88,9 +106,14 @@ class BrowserE2eTest {
     assertEquals(0L, ((JavascriptExecutor) browser).executeScript(
         "return [...document.querySelectorAll('img.math')].filter(i => !(i.complete && i.naturalWidth > 0)).length"),
         "every math image on the page loaded from file://");
+    assertSizedByTheirViews();
 
     browser.findElement(By.cssSelector("a[rel=next]")).click();
     assertEquals("Fixture ridge point", browser.findElement(By.cssSelector("article h1")).getText());
+    assertSizedByTheirViews();
+    // Without scope attributes the step table's headers are still headers to assistive technology.
+    assertEquals(List.of("columnheader", "columnheader", "columnheader", "rowheader", "rowheader", "rowheader"),
+        browser.findElements(By.cssSelector("table.steps th")).stream().map(WebElement::getAriaRole).toList());
     screenshot("2-chapter.png");
 
     WebElement search = browser.findElement(By.id("search-input"));

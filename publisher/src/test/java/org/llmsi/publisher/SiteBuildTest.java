@@ -164,10 +164,16 @@ class SiteBuildTest {
     String tex = img.attr("alt");
     assertFalse(tex.isBlank(), img.outerHtml());
     assertTrue(img.attr("src").matches("math/[0-9a-f]{12}\\.svg"), img.attr("src"));
-    assertTrue(img.attr("style").matches("width:[.0-9]+em;height:[.0-9]+em;vertical-align:-?[.0-9]+em.*"), img.attr("style"));
+    Matcher style = Pattern.compile("width:([.0-9]+)em;vertical-align:-?[.0-9]+(?:em)?(;margin-(left|right):-?[.0-9]+em)*")
+        .matcher(img.attr("style"));
+    assertTrue(style.matches(), img.attr("style"));
     String text = Files.readString(site.resolve(img.attr("src")), StandardCharsets.UTF_8);
     Element svg = Jsoup.parse(text, "", org.jsoup.parser.Parser.xmlParser()).selectFirst("svg");
     assertNotNull(svg, img.attr("src"));
+    // The view is the image's box in thousandths of an em: the width alone gives the box, the
+    // height following from the view's proportions.
+    assertEquals(Long.parseLong(svg.attr("viewBox").split(" ")[2]) / 1000.0, Double.parseDouble(style.group(1)), 1e-9,
+        img.attr("src") + " " + img.attr("style"));
     assertEquals("img", svg.attr("role"));
     assertEquals(tex, svg.attr("aria-label"));
     assertTrue(svg.select("text, image, use, style, script").isEmpty(), "glyphs must be plain shapes: " + text);
@@ -205,18 +211,23 @@ class SiteBuildTest {
   void exampleShowsEveryStepAndEachClaimStatedAndChecked() throws IOException {
     Element example = page("02-ridge.html").selectFirst("figure.example");
     assertNotNull(example);
-    assertEquals(3, example.select("tbody.step").size());
-    List<String> checks = example.select("tbody.claim td.check").eachText();
+    // One tbody per step; a step's cells are name, value and check, then the expression spanning a row.
+    assertEquals(3, example.select("table.steps > tbody").size());
+    List<String> checks = example.select("tbody.claim th + td + td").eachText();
     assertEquals(List.of("stated 295 FLOP/B: matches", "stated 591 FLOP/B: matches"), checks);
     // Two digits finer than the claim prints, so a reader sees the rounding that made it hold.
-    assertEquals(List.of("295.34 FLOP/B", "590.72 FLOP/B"), example.select("tbody.claim td.value").eachText());
+    assertEquals(List.of("295.34 FLOP/B", "590.72 FLOP/B"), example.select("tbody.claim th + td").eachText());
     // A computed step shows the expression that ran, as written; the alias `gpu = gpus.h100_sxm`
     // is a given, shown once as its value.
     assertEquals(List.of("ridge_point(P_peak = gpu.bf16_dense, B_mem = gpu.hbm_bw)",
-        "ridge_point(P_peak = gpu.bf16_sparse, B_mem = gpu.hbm_bw)"), example.select("td.expr code").eachText());
-    assertEquals(1, example.select("tbody.step:not(:has(td.expr))").size());
-    assertEquals("NVIDIA H100 SXM5 80GB", example.selectFirst("tbody.step:not(:has(td.expr)) td.value").text());
-    assertFalse(example.select("ul.sources li").isEmpty(), "cited data figures are listed with their sources");
+        "ridge_point(P_peak = gpu.bf16_sparse, B_mem = gpu.hbm_bw)"), example.select("td[colspan=3] code").eachText());
+    assertEquals(1, example.select("table.steps > tbody:not(:has(td[colspan]))").size());
+    Element given = example.selectFirst("table.steps > tbody:not(:has(td[colspan])) > tr");
+    assertEquals("NVIDIA H100 SXM5 80GB", given.selectFirst("th + td").text());
+    assertEquals("", given.selectFirst("th + td + td").text(), "a step that states nothing has an empty check");
+    // Cited data figures with their sources; the two from one whitepaper share an item.
+    assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm.hbm_bw"), example.select("ul.sources li > code").eachText());
+    assertTrue(example.selectFirst("ul.sources li").text().contains("bf16_sparse = 1978.9 TFLOP/s (Table 3, with sparsity"));
   }
 
   @Test

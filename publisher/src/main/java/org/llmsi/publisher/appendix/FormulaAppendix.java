@@ -37,8 +37,9 @@ public final class FormulaAppendix {
     out.append("<p class=\"lead\">Every formula of the guide, in book order. Each one was checked for units and ")
         .append("compared with an independent Java implementation on random inputs before this page was built.</p>\n");
     out.append("<h2 id=\"notation\">Notation</h2>\n");
-    out.append("<table class=\"notation\">\n<thead><tr><th scope=\"col\">symbol</th><th scope=\"col\">name</th>"
-        + "<th scope=\"col\">meaning</th><th scope=\"col\">unit</th><th scope=\"col\">tested over</th></tr></thead>\n<tbody>\n");
+    // A th in a row of th cells heads its column: no scope attribute needed.
+    out.append("<table class=\"notation\">\n<thead><tr><th>symbol</th><th>name</th><th>meaning</th><th>unit</th>"
+        + "<th>tested over</th></tr></thead>\n<tbody>\n");
     for (SymbolDef s : guide.glossary().symbols()) {
       out.append("<tr id=\"sym-").append(escape(s.name())).append("\"><td>").append(math.inline(s.tex()).img(""))
           .append("</td><td><code>").append(escape(s.name())).append("</code></td><td>").append(escape(s.meaning()))

@@ -8,8 +8,9 @@ package org.llmsi.publisher.math;
  * @param svg the file's content: glyphs drawn as paths, in thousandths of an em, with
  *     {@code role="img"} and the TeX as its {@code aria-label}
  * @param fileName the file's name under {@link MathRenderer#FOLDER}, a hash of {@code svg}
- * @param style CSS that sizes it in em and lowers it by its depth, so its baseline sits on the
- *     text's baseline at any font size
+ * @param style CSS that gives its width in em (the height follows from the SVG's view, which has
+ *     the same proportions) and lowers it by its depth, so its baseline sits on the text's baseline
+ *     at any font size
  */
 public record MathSvg(String tex, boolean display, String svg, String fileName, String style) {
 

@@ -160,21 +160,25 @@ public final class PrintDocument {
    * The drawing with its view widened by {@link #PRINT_PAD} on every side and its box grown and
    * shifted to match, so the glyphs stay exactly where they were: openhtmltopdf rounds a replaced
    * element's box down to whole pixels and clips to it, which on a tight view cut off the last
-   * letter of a subscript.
+   * letter of a subscript. The image's style gives only its width; its height follows from the
+   * view's proportions, as a browser sizes it.
    */
-  private static Element padded(Element svg, String style) {
+  static Element padded(Element svg, String style) {
     String[] view = svg.attr("viewBox").trim().split("\\s+");
     if (view.length != 4) return svg.attr("style", style);
     java.util.Map<String, Double> em = new LinkedHashMap<>();
     java.util.regex.Matcher m = LENGTH.matcher(style);
     while (m.find()) em.put(m.group(1), Double.parseDouble(m.group(2)));
+    double width = em.getOrDefault("width", 0.0);
+    long viewWidth = Long.parseLong(view[2]);
+    double height = viewWidth == 0 ? 0 : width * Long.parseLong(view[3]) / viewWidth;
     double pad = PRINT_PAD / 1000.0;
     // attributes().put keeps the name's case; Element.attr would write "viewbox", which SVG ignores.
     svg.attributes().put("viewBox", (Long.parseLong(view[0]) - PRINT_PAD) + " " + (Long.parseLong(view[1]) - PRINT_PAD) + " "
         + (Long.parseLong(view[2]) + 2 * PRINT_PAD) + " " + (Long.parseLong(view[3]) + 2 * PRINT_PAD));
     return svg.attr("style", String.format(java.util.Locale.ROOT,
         "width:%.3fem;height:%.3fem;vertical-align:%.3fem;margin-left:%.3fem;margin-right:%.3fem",
-        em.getOrDefault("width", 0.0) + 2 * pad, em.getOrDefault("height", 0.0) + 2 * pad,
+        width + 2 * pad, height + 2 * pad,
         em.getOrDefault("vertical-align", 0.0) - pad, em.getOrDefault("margin-left", 0.0) - pad,
         em.getOrDefault("margin-right", 0.0) - pad));
   }

@@ -76,6 +76,18 @@ class MathRendererTest {
     }
   }
 
+  /** The page gives only the width: the view has the box's proportions, so a browser derives the height. */
+  @Test
+  void theWidthIsTheViewsWidthAndNoHeightIsGiven() {
+    MathRenderer math = new MathRenderer();
+    for (MathSvg svg : List.of(math.inline("x_i"), math.display("\\frac{a}{b}"), math.inline("f"))) {
+      Matcher view = Pattern.compile("viewBox=\"-?\\d+ -?\\d+ (\\d+) \\d+\"").matcher(svg.svg());
+      assertTrue(view.find(), svg.svg());
+      assertTrue(svg.style().startsWith("width:" + MathRenderer.em(Long.parseLong(view.group(1))) + ";"), svg.style());
+      assertFalse(svg.style().contains("height"), svg.style());
+    }
+  }
+
   @Test
   void anOverhangIsGivenBackByMarginsSoTheLineKeepsTheBoxWidth() {
     String style = new MathRenderer().inline("f").style();

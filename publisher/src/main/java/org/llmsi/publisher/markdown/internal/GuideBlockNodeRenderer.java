@@ -25,8 +25,8 @@ import org.llmsi.verifier.model.VerifiedFormula;
  *
  * <p>A formula becomes display math with its id as anchor, a "where" list of its symbols and a mark
  * linking to its appendix entry; an example becomes a table of its steps, each claim with its
- * stated value and the value the build computed. Both read the verified guide, so a block the
- * verifier did not check cannot be published.
+ * stated value and the value the build computed, then the data it cites ({@link CitedSources}).
+ * Both read the verified guide, so a block the verifier did not check cannot be published.
  */
 public final class GuideBlockNodeRenderer implements NodeRenderer {
   private final GuideBlocksOptions options;
@@ -68,7 +68,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       out.append("</dl>\n");
     }
     out.append("<p class=\"verified\"><a href=\"").append(escape(options.appendixHref())).append('#').append(id)
-        .append("\"><span class=\"formula-id\">").append(id).append("</span> verified</a>: ")
+        .append("\">").append(id).append(" verified</a>: ")
         .append("agrees with <code>").append(escape(formula.reference())).append("</code> on ")
         .append(String.format(Locale.ROOT, "%,d", formula.tries())).append(" random inputs (seed ")
         .append(formula.seed()).append("); units checked.</p>\n");
@@ -89,56 +89,32 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
         .append(escape(example.title())).append("</figcaption>\n");
     // Two rows per step: the typeset expression gets the table's full width, so long calls with
     // data keys fit a printed page; name, value and check stay together on the row above it.
-    out.append("<table class=\"steps\">\n<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th>"
-        + "<th scope=\"col\">check</th></tr></thead>\n");
+    // A th in a row of th cells heads its column: no scope attribute needed.
+    out.append("<table class=\"steps\">\n<thead><tr><th>name</th><th>value</th><th>check</th></tr></thead>\n");
+    // One tbody per step. Cells are styled by position, not by class: the name heads the row (the
+    // stylesheets set it as the code it is), the value follows it, the check follows the value,
+    // the expression spans its row; only a claim is marked.
     Map<String, DataValue> cited = new LinkedHashMap<>();
     for (ExampleStep step : example.steps()) {
-      out.append("<tbody class=\"step").append(step.isClaim() ? " claim" : "").append("\">\n<tr>");
+      out.append(step.isClaim() ? "<tbody class=\"claim\">" : "<tbody>").append("\n<tr>");
       // A th leading a row of td cells heads that row: no scope attribute needed.
-      out.append("<th><code>").append(escape(step.name())).append("</code></th>");
-      out.append("<td class=\"value\">").append(escape(step.computed())).append("</td>");
-      if (step.isClaim()) {
-        out.append("<td class=\"check\">stated ").append(escape(step.claimed())).append(": matches</td>");
-      } else {
-        out.append("<td class=\"check\"></td>");
-      }
-      out.append("</tr>\n");
+      out.append("<th>").append(escape(step.name())).append("</th>");
+      out.append("<td>").append(escape(step.computed())).append("</td>");
+      out.append("<td>"); // empty when nothing is stated: a short row makes openhtmltopdf step the header's rule
+      if (step.isClaim()) out.append("stated ").append(escape(step.claimed())).append(": matches");
+      out.append("</td></tr>\n");
       if (!step.given()) { // a given's value row already says it all; show only what was computed
         // The expression as written, which is the code that ran: exact, searchable and light.
-        out.append("<tr><td class=\"expr\" colspan=\"3\"><code>").append(escape(step.expression()))
+        out.append("<tr><td colspan=\"3\"><code>").append(escape(step.expression()))
             .append("</code></td></tr>\n");
       }
       out.append("</tbody>\n");
       step.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
     }
     out.append("</table>\n");
-    if (!cited.isEmpty()) {
-      out.append("<ul class=\"sources\">\n");
-      for (DataValue v : cited.values()) {
-        out.append("<li><code>").append(escape(v.key())).append("</code> = ")
-            .append(escape(number(v.value()))).append(' ').append(escape(v.unit().text()))
-            .append(": ").append(escape(v.source())).append("</li>\n");
-      }
-      out.append("</ul>\n");
-    }
+    out.append(CitedSources.html(cited.values()));
     out.append("</figure>\n");
     html.raw(out);
-  }
-
-  private static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) return grouped((long) v);
-    return String.format(Locale.ROOT, "%s", v);
-  }
-
-  /** {@code 1234567} as {@code 1,234,567}: what {@code %,d} gives, without a Formatter per number. */
-  static String grouped(long n) {
-    String digits = Long.toString(Math.abs(n));
-    StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
-    if (n < 0) out.append('-');
-    int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
-    out.append(digits, 0, first);
-    for (int i = first; i < digits.length(); i += 3) out.append(',').append(digits, i, i + 3);
-    return out.toString();
   }
 
   static String escape(String s) {

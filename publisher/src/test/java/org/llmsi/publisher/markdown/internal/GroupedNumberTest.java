@@ -14,10 +14,10 @@ class GroupedNumberTest {
   @Test
   void groupsLikeTheFormatter() {
     for (long n : new long[] {0, 7, -7, 999, 1000, -1000, 999_999, 1_000_000, 123_456_789, -999_999_999_999_999L}) {
-      assertEquals(String.format(Locale.ROOT, "%,d", n), GuideBlockNodeRenderer.grouped(n));
+      assertEquals(String.format(Locale.ROOT, "%,d", n), CitedSources.grouped(n));
     }
     qt().withFixedSeed(SEED).withExamples(2000).forAll(longs().between(-999_999_999_999_999L, 999_999_999_999_999L))
-        .checkAssert(n -> assertEquals(String.format(Locale.ROOT, "%,d", n), GuideBlockNodeRenderer.grouped(n),
+        .checkAssert(n -> assertEquals(String.format(Locale.ROOT, "%,d", n), CitedSources.grouped(n),
             () -> "seed " + SEED + ", n = " + n));
   }
 }

@@ -1,0 +1,107 @@
+package org.llmsi.publisher.markdown.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.llmsi.verifier.data.DataValue;
+
+/**
+ * The list under an example of the data figures it cites, each with its value and source.
+ *
+ * <p>A source is free text, usually "document, place in it". Figures of one record read from one
+ * document share an item that names both once and then lists each figure with its place:
+ * {@code models.llama_2_7b from meta-llama/Llama-2-7b-hf config.json: n_layers = 32
+ * (num_hidden_layers); d_model = 4,096 (hidden_size)}. Any other figure is an item of its own with
+ * its whole source. Every value and every word of every source stays on the page.
+ */
+final class CitedSources {
+  private CitedSources() {}
+
+  /** The {@code <ul class="sources">} for these figures, in the order first cited; empty if none. */
+  static String html(Collection<DataValue> cited) {
+    if (cited.isEmpty()) return "";
+    Map<String, List<DataValue>> groups = new LinkedHashMap<>();
+    for (DataValue v : cited) {
+      Place place = Place.of(v);
+      // A figure whose source has no "document, place" shape groups with nothing: its own key.
+      String group = place == null ? "\u0000" + v.key() : place.record() + "\u0000" + place.document();
+      groups.computeIfAbsent(group, k -> new ArrayList<>()).add(v);
+    }
+    StringBuilder out = new StringBuilder("<ul class=\"sources\">\n");
+    for (List<DataValue> values : groups.values()) {
+      out.append("<li>");
+      if (values.size() == 1) {
+        DataValue v = values.get(0);
+        out.append("<code>").append(escape(v.key())).append("</code> = ").append(quantity(v))
+            .append(": ").append(escape(v.source()));
+      } else {
+        Place first = Place.of(values.get(0));
+        out.append("<code>").append(escape(first.record())).append("</code> from ").append(escape(first.document())).append(": ");
+        for (int i = 0; i < values.size(); i++) {
+          Place p = Place.of(values.get(i));
+          if (i > 0) out.append("; ");
+          out.append(escape(p.field())).append(" = ").append(quantity(values.get(i))).append(" (").append(escape(p.where())).append(')');
+        }
+      }
+      out.append("</li>\n");
+    }
+    return out.append("</ul>\n").toString();
+  }
+
+  /**
+   * Where a figure comes from, split for grouping: its record ({@code models.llama_2_7b}) and field
+   * ({@code n_layers}), and its source split at the first ", " outside parentheses into the
+   * document and the place in it.
+   */
+  private record Place(String record, String field, String document, String where) {
+    /** Null when the key has no record or the source no "document, place" shape. */
+    static Place of(DataValue v) {
+      int dot = v.key().lastIndexOf('.');
+      int comma = topLevelComma(v.source());
+      if (dot < 0 || comma < 0) return null;
+      return new Place(v.key().substring(0, dot), v.key().substring(dot + 1),
+          v.source().substring(0, comma), v.source().substring(comma + 2));
+    }
+
+    /** "Language Models are Few-Shot Learners (Brown et al. 2020, arXiv:…), Table 2.1": the comma after ")". */
+    private static int topLevelComma(String s) {
+      int depth = 0;
+      for (int i = 0; i < s.length() - 1; i++) {
+        char c = s.charAt(i);
+        if (c == '(') depth++;
+        else if (c == ')') depth = Math.max(0, depth - 1);
+        else if (depth == 0 && c == ',' && s.charAt(i + 1) == ' ') return i;
+      }
+      return -1;
+    }
+  }
+
+  /** The value with its unit, if it has one: {@code 3.35 TB/s}, {@code 32}. */
+  private static String quantity(DataValue v) {
+    String unit = v.unit().text();
+    return escape(number(v.value())) + (unit.isEmpty() ? "" : " " + escape(unit));
+  }
+
+  private static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return grouped((long) v);
+    return String.format(Locale.ROOT, "%s", v);
+  }
+
+  /** {@code 1234567} as {@code 1,234,567}: what {@code %,d} gives, without a Formatter per number. */
+  static String grouped(long n) {
+    String digits = Long.toString(Math.abs(n));
+    StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+    if (n < 0) out.append('-');
+    int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    out.append(digits, 0, first);
+    for (int i = first; i < digits.length(); i += 3) out.append(',').append(digits, i, i + 3);
+    return out.toString();
+  }
+
+  private static String escape(String s) {
+    return GuideBlockNodeRenderer.escape(s);
+  }
+}

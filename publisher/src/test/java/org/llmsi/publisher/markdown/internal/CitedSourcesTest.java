@@ -1,0 +1,62 @@
+package org.llmsi.publisher.markdown.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.llmsi.verifier.data.DataValue;
+import org.llmsi.verifier.report.Location;
+import org.llmsi.verifier.units.Unit;
+import org.llmsi.verifier.units.UnitParser;
+
+class CitedSourcesTest {
+  private static DataValue value(String key, double value, String unit, String source) throws Exception {
+    return new DataValue(key, value, unit.isEmpty() ? Unit.NONE : UnitParser.parse(unit), source,
+        Location.of(Path.of("data/models.yaml"), 1, 1));
+  }
+
+  @Test
+  void figuresOfOneRecordFromOneDocumentShareAnItem() throws Exception {
+    String html = CitedSources.html(List.of(
+        value("models.m.n_layers", 32, "", "org/m config.json, num_hidden_layers"),
+        value("gpus.g.hbm_bw", 3.35, "TB/s", "G datasheet, memory bandwidth"),
+        value("models.m.d_ff", 11008, "", "org/m config.json, intermediate_size")));
+    assertEquals("""
+        <ul class="sources">
+        <li><code>models.m</code> from org/m config.json: n_layers = 32 (num_hidden_layers); d_ff = 11,008 (intermediate_size)</li>
+        <li><code>gpus.g.hbm_bw</code> = 3.35 TB/s: G datasheet, memory bandwidth</li>
+        </ul>
+        """, html);
+  }
+
+  @Test
+  void theDocumentEndsAtTheFirstCommaOutsideParentheses() throws Exception {
+    String html = CitedSources.html(List.of(
+        value("models.g.n_heads", 96, "", "Paper (Brown et al. 2020, arXiv:1), Table 2.1, n_heads"),
+        value("models.g.d_head", 128, "", "Paper (Brown et al. 2020, arXiv:1), Table 2.1, d_head")));
+    assertEquals("""
+        <ul class="sources">
+        <li><code>models.g</code> from Paper (Brown et al. 2020, arXiv:1): n_heads = 96 (Table 2.1, n_heads); d_head = 128 (Table 2.1, d_head)</li>
+        </ul>
+        """, html);
+  }
+
+  @Test
+  void aSourceWithoutADocumentAndAPlaceStaysWhole() throws Exception {
+    String html = CitedSources.html(List.of(
+        value("models.m.params", 7.3e9, "", "Announcement (example.org, Sept 2023): 7.3B"),
+        value("models.m.tied", 1, "", "model.py (the architecture it reuses): logits use wte")));
+    assertEquals("""
+        <ul class="sources">
+        <li><code>models.m.params</code> = 7,300,000,000: Announcement (example.org, Sept 2023): 7.3B</li>
+        <li><code>models.m.tied</code> = 1: model.py (the architecture it reuses): logits use wte</li>
+        </ul>
+        """, html);
+  }
+
+  @Test
+  void noFiguresNoList() {
+    assertEquals("", CitedSources.html(List.of()));
+  }
+}
