@@ -46,6 +46,8 @@ import org.llmsi.publisher.output.AtomicOutput;
  */
 public final class PublishBenchmark {
   private static final int ROUNDS = 7;
+  /** Paired runs of the plain bake and the site-only build. */
+  private static final int PAIRS = 15;
   /**
    * Builds of each kind before timing. After only two, both kinds still ran 1.5 to 1.8 times slower
    * than after forty (the JIT had not settled), which is not what is compared.
@@ -74,35 +76,44 @@ public final class PublishBenchmark {
         run(site);
         plainBake(siteSrc, work.resolve("plain-warm-" + i));
       }
-      // Each kind is timed in its own block, after a collection, so that one kind's garbage (the
-      // PDFs make the most) is not collected during another kind's run.
+      // The plain bake and the site-only build are timed in pairs, one right after the other (the
+      // order alternating), and the ratio reported is the median of the pairs' ratios: this
+      // machine's speed drifts by a third from minute to minute, and a baseline timed minutes
+      // apart from what it is compared with moved the ratio by as much.
+      // No collection is forced before a run: a full collection clears the JVM's soft caches
+      // (reflection data, fonts, …) and shrinks the heap, and the next build pays to refill them
+      // (measured: the site-only build took twice as long, 430 -> 880 ms, and twice the CPU).
       // Wall time is taken around the whole call, clean-up included; CPU time is the whole
       // process's (every thread, the JIT and the collector too), to show what overlap bought.
-      long[] plainMs = new long[ROUNDS];
-      long[] plainCpu = new long[ROUNDS];
-      for (int i = 0; i < ROUNDS; i++) {
-        System.gc();
-        long c = OS.getProcessCpuTime();
-        long t = System.nanoTime();
-        plainBake(siteSrc, work.resolve("plain-" + i));
-        plainMs[i] = (System.nanoTime() - t) / 1_000_000;
-        plainCpu[i] = (OS.getProcessCpuTime() - c) / 1_000_000;
-      }
-      long[] siteMs = new long[ROUNDS];
-      long[] siteCpu = new long[ROUNDS];
+      long[] plainMs = new long[PAIRS];
+      long[] plainCpu = new long[PAIRS];
+      long[] siteMs = new long[PAIRS];
+      long[] siteCpu = new long[PAIRS];
+      double[] ratios = new double[PAIRS];
+      double[] cpuRatios = new double[PAIRS];
       java.util.Map<String, long[]> siteStages = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < ROUNDS; i++) {
-        System.gc();
-        long c = OS.getProcessCpuTime();
-        long t = System.nanoTime();
-        PublishResult r = run(site);
-        siteMs[i] = (System.nanoTime() - t) / 1_000_000;
-        siteCpu[i] = (OS.getProcessCpuTime() - c) / 1_000_000;
-        for (var stage : r.stages().entrySet()) siteStages.computeIfAbsent(stage.getKey(), k -> new long[ROUNDS])[i] = stage.getValue();
+      for (int i = 0; i < PAIRS; i++) {
+        for (int half = 0; half < 2; half++) {
+          boolean plainNow = (i + half) % 2 == 0;
+          long c = OS.getProcessCpuTime();
+          long t = System.nanoTime();
+          if (plainNow) {
+            plainBake(siteSrc, work.resolve("plain-" + i));
+            plainMs[i] = (System.nanoTime() - t) / 1_000_000;
+            plainCpu[i] = (OS.getProcessCpuTime() - c) / 1_000_000;
+          } else {
+            PublishResult r = run(site);
+            siteMs[i] = (System.nanoTime() - t) / 1_000_000;
+            siteCpu[i] = (OS.getProcessCpuTime() - c) / 1_000_000;
+            for (var stage : r.stages().entrySet()) siteStages.computeIfAbsent(stage.getKey(), k -> new long[PAIRS])[i] = stage.getValue();
+          }
+        }
+        ratios[i] = siteMs[i] / (double) plainMs[i];
+        cpuRatios[i] = siteCpu[i] / (double) plainCpu[i];
       }
       long[] fullMs = new long[3];
+      run(full);
       for (int i = 0; i < fullMs.length; i++) {
-        System.gc();
         long t = System.nanoTime();
         run(full);
         fullMs[i] = (System.nanoTime() - t) / 1_000_000;
@@ -112,10 +123,11 @@ public final class PublishBenchmark {
       siteStages.forEach((stage, ms) -> stageMedians.put(stage, median(ms)));
       System.out.println("site-only build, median per stage (ms): " + stageMedians);
       System.out.printf(Locale.ROOT, "plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(plainMs));
-      System.out.printf(Locale.ROOT, "site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f (target <= 1.5)%n",
-          median(siteMs), median(siteMs) / (double) median(plainMs));
+      System.out.printf(Locale.ROOT, "site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f"
+          + " (median of %d paired runs; quartiles %.2f-%.2f; target <= 1.5)%n",
+          median(siteMs), median(ratios), PAIRS, quantile(ratios, 0.25), quantile(ratios, 0.75));
       System.out.printf(Locale.ROOT, "  CPU time of the same runs (%d cores): plain median %d ms, site only median %d ms, ratio %.2f%n",
-          Runtime.getRuntime().availableProcessors(), median(plainCpu), median(siteCpu), median(siteCpu) / (double) median(plainCpu));
+          Runtime.getRuntime().availableProcessors(), median(plainCpu), median(siteCpu), median(cpuRatios));
       System.out.printf(Locale.ROOT, "site + 2 PDFs (what `build` does):              median %5d ms  ratio to plain %.2f%n",
           median(fullMs), median(fullMs) / (double) median(plainMs));
       System.out.printf(Locale.ROOT, "preview rebuild, one chapter edited:  median %5d ms  (target <= 250 ms)%n", median(previewMs));
@@ -176,15 +188,20 @@ public final class PublishBenchmark {
     PublishRequest preview = PublishRequest.of(copy, templates, work.resolve("preview")).withoutPdfs();
     GuidePublisher serve = GuidePublisher.warm(); // one per `serve` session, as LivePreview keeps it
     run(serve, preview);
+    System.gc();
     long[] ms = new long[ROUNDS];
+    java.util.Map<String, long[]> stages = new java.util.LinkedHashMap<>();
     for (int i = 0; i < ROUNDS; i++) {
       Files.writeString(chapter, Files.readString(chapter, StandardCharsets.UTF_8) + "\nAn edit, number " + i + ".\n",
           StandardCharsets.UTF_8);
-      System.gc();
       long t = System.nanoTime();
-      run(serve, preview);
+      PublishResult r = run(serve, preview);
       ms[i] = (System.nanoTime() - t) / 1_000_000;
+      for (var stage : r.stages().entrySet()) stages.computeIfAbsent(stage.getKey(), k -> new long[ROUNDS])[i] = stage.getValue();
     }
+    java.util.Map<String, Long> medians = new java.util.LinkedHashMap<>();
+    stages.forEach((stage, v) -> medians.put(stage, median(v)));
+    System.out.println("preview rebuild, median per stage (ms): " + medians);
     return ms;
   }
 
@@ -230,6 +247,20 @@ public final class PublishBenchmark {
     try (Stream<Path> list = Files.list(folder)) {
       return list.mapToLong(p -> p.toFile().length()).sum();
     }
+  }
+
+  private static double median(double[] values) {
+    return quantile(values, 0.5);
+  }
+
+  /** The q-quantile, interpolating between the two nearest values. */
+  private static double quantile(double[] values, double q) {
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    double at = q * (v.length - 1);
+    int lo = (int) Math.floor(at);
+    int hi = (int) Math.ceil(at);
+    return v[lo] + (v[hi] - v[lo]) * (at - lo);
   }
 
   private static long median(long[] values) {
