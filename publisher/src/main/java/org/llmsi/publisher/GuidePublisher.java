@@ -140,7 +140,7 @@ public final class GuidePublisher {
         clock.lap("stage");
         verification = pending.finish();
         if (!verification.ok()) return verificationFailed(verification, displayBase, start);
-        clock.lap("property tests, while baking");
+        clock.lap("property tests, while JBake renders");
         MathFiles.writeAhead(site, prepared);
         while (bake.running()) {
           MathSvg piece = typeset.poll(2, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -148,9 +148,9 @@ public final class GuidePublisher {
         }
         math.onTypeset(null);
         MathFiles.writeAhead(site, new ArrayList<>(typeset));
-        clock.lap("math files, while baking");
+        clock.lap("bake"); // the rest of JBake's work, while the math files were written
         bake.await();
-        clock.lap("bake"); // what remained of it after the work above
+        clock.lap("assets");
         pages = bake.pages();
         clock.lap("read pages");
       }
