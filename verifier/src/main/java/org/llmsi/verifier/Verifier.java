@@ -56,14 +56,18 @@ public final class Verifier {
     List<Diagnostic> errors = new ArrayList<>();
     ReferenceCatalog catalog = ReferenceCatalog.load(options.catalog());
 
-    // The chapters are parsed while the glossary and data files are read: they do not depend on each other.
-    List<Diagnostic> pageErrors = new ArrayList<>();
-    java.util.concurrent.CompletableFuture<List<Page>> reading =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> readPages(pageErrors));
-    Glossary glossary = readGlossary(errors);
-    DataSets data = readDataSets(errors);
-    List<Page> pages = reading.join();
-    errors.addAll(pageErrors);
+    // The glossary and data files are read while the chapters are parsed: they do not depend on
+    // each other. The chapters, the larger part, are parsed here (and by any idle worker), so a
+    // busy common pool delays only the small part.
+    List<Diagnostic> dataErrors = new ArrayList<>();
+    record Data(Glossary glossary, DataSets data) {}
+    java.util.concurrent.CompletableFuture<Data> reading = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> new Data(readGlossary(dataErrors), readDataSets(dataErrors)));
+    List<Page> pages = readPages(errors);
+    Data read = reading.join();
+    errors.addAll(dataErrors);
+    Glossary glossary = read.glossary();
+    DataSets data = read.data();
 
     GuideChecker checker = new GuideChecker(glossary, data, catalog, options.tries(), options.seed(),
         options.propertyResults(), this::referenceLocation, errors);
