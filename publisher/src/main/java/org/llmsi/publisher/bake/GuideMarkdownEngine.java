@@ -13,8 +13,9 @@ import org.llmsi.publisher.markdown.ChapterRenderer;
 /**
  * JBake's Markdown engine with the guide's flexmark extension. JBake builds its own flexmark from
  * {@code markdown.extensions} names and cannot take a custom extension, so this subclass replaces
- * the body rendering and is registered with {@code Engines.register("md", …)} before the Oven
- * is built (a services file of ours would be overridden by jbake-core's own).
+ * the body rendering and is registered with {@code Engines.register("md", …)} before the Oven's
+ * crawl reads a file, since JBake looks the engine up per file (a services file of ours would be
+ * overridden by jbake-core's own).
  *
  * <p>It also adds what the templates need and JBake does not know: book order, previous/next, the
  * page's table of contents and its "edit this page" link.
