@@ -35,9 +35,9 @@ import org.llmsi.publisher.markdown.ChapterRenderer;
  * that nothing is ever written into the guide's sources.
  *
  * <p>A bake is started before there is anything to bake ({@link #start}): the Oven opens its
- * content database (about half of a small bake, most of it spent hashing the database's built-in
- * password) while the guide is still being verified, and waits at the start of its crawl until
- * {@link Started#bake} hands it the verified chapters. Its output goes to a scratch folder that is
+ * content database (about half of a small bake; a quarter of that is spent hashing the database's
+ * built-in password) while the guide is still being verified, and waits at the start of its crawl
+ * until {@link Started#render} hands it the verified chapters. Its output goes to a scratch folder that is
  * published only after every check has passed.
  */
 public final class SiteBaker {
