@@ -141,13 +141,8 @@ public final class GuidePublisher {
         verification = pending.finish();
         if (!verification.ok()) return verificationFailed(verification, displayBase, start);
         clock.lap("property tests, while JBake renders");
-        MathFiles.writeAhead(site, prepared);
-        while (bake.running()) {
-          MathSvg piece = typeset.poll(2, java.util.concurrent.TimeUnit.MILLISECONDS);
-          if (piece != null) MathFiles.writeAhead(site, List.of(piece));
-        }
+        writeMathWhileBaking(site, prepared, typeset, bake);
         math.onTypeset(null);
-        MathFiles.writeAhead(site, new ArrayList<>(typeset));
         clock.lap("bake"); // the rest of JBake's work, while the math files were written
         bake.await();
         clock.lap("assets");
@@ -193,6 +188,24 @@ public final class GuidePublisher {
         }
       }
     }
+  }
+
+  /** Writes {@code prepared}, then each piece JBake's pages typeset, until JBake is done. */
+  private static void writeMathWhileBaking(Path site, List<MathSvg> prepared,
+      java.util.concurrent.BlockingQueue<MathSvg> typeset, SiteBaker.Started bake) throws IOException, InterruptedException {
+    MathFiles.writeAhead(site, prepared);
+    List<MathSvg> more = new ArrayList<>();
+    while (bake.running()) {
+      MathSvg piece = typeset.poll(2, java.util.concurrent.TimeUnit.MILLISECONDS);
+      if (piece == null) continue;
+      more.clear();
+      more.add(piece);
+      typeset.drainTo(more);
+      MathFiles.writeAhead(site, more);
+    }
+    more.clear();
+    typeset.drainTo(more);
+    MathFiles.writeAhead(site, more);
   }
 
   private static void printPdfs(Path site, Book book, SiteSettings settings, PublishRequest request) throws IOException {

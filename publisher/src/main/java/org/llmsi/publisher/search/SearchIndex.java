@@ -58,22 +58,20 @@ public final class SearchIndex {
     String heading = pageTitle;
     String anchor = "";
     StringBuilder text = new StringBuilder();
+    boolean full = false; // the section's text is already longer than what add() keeps of it
     for (Element e : article.children()) {
       if (e.is(HEADING)) {
         add(out, heading, uri, anchor, pageTitle, text);
         heading = e.text();
         anchor = e.id();
         text.setLength(0);
-      } else if (!e.nameIs("figure") && !full(text)) {
+        full = false;
+      } else if (!full && !e.nameIs("figure")) {
         text.append(e.text()).append(' ');
+        full = text.length() > MAX_TEXT && text.toString().strip().length() > MAX_TEXT;
       }
     }
     add(out, heading, uri, anchor, pageTitle, text);
-  }
-
-  /** Whether the section's text is already longer than what {@link #add} keeps of it. */
-  private static boolean full(StringBuilder text) {
-    return text.length() > MAX_TEXT && text.toString().strip().length() > MAX_TEXT;
   }
 
   private static void add(List<SearchEntry> out, String heading, String uri, String anchor, String page, StringBuilder text) {

@@ -121,7 +121,7 @@ public final class GuideChecker {
       }
     }
     return new Started(formulas, proseErrors, verified(formulas.formulas(), examples.usage()), verifiedExamples,
-        formulaBlocks, exampleBlocks, examples);
+        formulaBlocks, exampleBlocks, examples.claims());
   }
 
   /** A run whose property tests may still be going on. */
@@ -132,17 +132,17 @@ public final class GuideChecker {
     private final List<VerifiedExample> verifiedExamples;
     private final int formulaBlocks;
     private final int exampleBlocks;
-    private final ExampleChecker examples;
+    private final int claims;
 
     private Started(FormulaChecker formulas, Map<Page, List<Diagnostic>> proseErrors, List<VerifiedFormula> verifiedFormulas,
-        List<VerifiedExample> verifiedExamples, int formulaBlocks, int exampleBlocks, ExampleChecker examples) {
+        List<VerifiedExample> verifiedExamples, int formulaBlocks, int exampleBlocks, int claims) {
       this.formulas = formulas;
       this.proseErrors = proseErrors;
       this.verifiedFormulas = verifiedFormulas;
       this.verifiedExamples = verifiedExamples;
       this.formulaBlocks = formulaBlocks;
       this.exampleBlocks = exampleBlocks;
-      this.examples = examples;
+      this.claims = claims;
     }
 
     /** Every formula that passed its checks so far, book order (their property tests may be running). */
@@ -163,7 +163,7 @@ public final class GuideChecker {
         if (!hasErrors(page)) errors.addAll(found);
       });
       return new Outcome(verifiedFormulas, verifiedExamples, formulaBlocks, exampleBlocks, formulas.tries(),
-          examples.claims());
+          claims);
     }
   }
 
