@@ -132,12 +132,15 @@ public final class GuidePublisher {
         clock.lap("refresh " + edited.size() + " chapter(s)");
       } else {
         if (bake == null) bake = new SiteBaker(settings).start(request.pdfs(), stage, site);
-        // While JBake renders on its thread, this one finishes the property tests and writes the
-        // math: what was typeset before, then each piece of prose math as the pages meet it.
+        // While JBake crawls and renders on its thread, this one renders chapters from the other
+        // end of the book, finishes the property tests and writes the math: what was typeset
+        // before, then each piece of prose math as the pages meet it.
         java.util.concurrent.BlockingQueue<MathSvg> typeset = new java.util.concurrent.LinkedBlockingQueue<>();
         math.onTypeset(typeset::add);
         bake.render(book, new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
         clock.lap("stage");
+        bake.renderAhead();
+        clock.lap("render chapters, beside JBake");
         verification = pending.finish();
         if (!verification.ok()) return verificationFailed(verification, displayBase, start);
         clock.lap("property tests, while JBake renders");

@@ -1,14 +1,10 @@
 package org.llmsi.publisher.bake;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jbake.parser.MarkdownEngine;
 import org.jbake.parser.ParserContext;
-import org.llmsi.publisher.markdown.ChapterRenderer;
 
 /**
  * JBake's Markdown engine with the guide's flexmark extension. JBake builds its own flexmark from
@@ -18,24 +14,20 @@ import org.llmsi.publisher.markdown.ChapterRenderer;
  * overridden by jbake-core's own).
  *
  * <p>It also adds what the templates need and JBake does not know: book order, previous/next, the
- * page's table of contents and its "edit this page" link.
+ * page's table of contents and its "edit this page" link. Both come from {@link ChapterBodies},
+ * which may have rendered the chapter ahead on another thread.
  */
 public final class GuideMarkdownEngine extends MarkdownEngine {
-  private final ChapterRenderer renderer;
+  private final ChapterBodies bodies;
   private final Book book;
   private final Path stagedContent;
-  private final String editBaseUrl;
   private final List<String> errors = new CopyOnWriteArrayList<>();
 
-  /**
-   * @param stagedContent the content folder JBake reads (a staged copy of the guide's)
-   * @param editBaseUrl prefix of a chapter's "edit this page" link; its path under content/ is appended
-   */
-  public GuideMarkdownEngine(ChapterRenderer renderer, Book book, Path stagedContent, String editBaseUrl) {
-    this.renderer = renderer;
+  /** @param stagedContent the content folder JBake reads (a staged copy of the guide's) */
+  GuideMarkdownEngine(ChapterBodies bodies, Book book, Path stagedContent) {
+    this.bodies = bodies;
     this.book = book;
     this.stagedContent = stagedContent.toAbsolutePath().normalize();
-    this.editBaseUrl = editBaseUrl;
   }
 
   /** Problems met while rendering, as located one-line messages; JBake itself only logs them. */
@@ -57,26 +49,12 @@ public final class GuideMarkdownEngine extends MarkdownEngine {
       return;
     }
     try {
-      String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()), firstBodyLine(staged),
-          context.getBody());
-      context.setBody(html);
-      context.getDocumentModel().putAll(ChapterModel.of(book, chapter, html, editBaseUrl));
+      ChapterBodies.Rendered rendered = bodies.take(chapter, context.getBody());
+      context.setBody(rendered.html());
+      context.getDocumentModel().putAll(rendered.model());
     } catch (RuntimeException e) {
       errors.add(e.getMessage());
       context.setBody("");
     }
-  }
-
-  /** JBake hands over the lines after the {@code ~~~~~~} separator; locations count from the file's top. */
-  private static int firstBodyLine(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).strip().equals("~~~~~~")) return i + 2;
-      }
-    } catch (IOException e) {
-      // The file was just read by JBake; fall back to line 1 rather than fail the page.
-    }
-    return 1;
   }
 }

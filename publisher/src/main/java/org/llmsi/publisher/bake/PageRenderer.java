@@ -46,13 +46,9 @@ public final class PageRenderer {
    * @param text the chapter file's text, header included
    */
   public String chapter(Chapter chapter, String text, ChapterRenderer renderer) throws IOException {
-    List<String> lines = List.of(text.split("\n", -1));
-    int separator = 0;
-    while (separator < lines.size() && !lines.get(separator).strip().equals("~~~~~~")) separator++;
-    StringBuilder markdown = new StringBuilder();
-    for (String line : lines.subList(separator + 1, lines.size())) markdown.append(line).append('\n');
-    String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()), separator + 2,
-        markdown.toString());
+    ChapterBodies.Body body = ChapterBodies.Body.of(text);
+    String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()), body.firstLine(),
+        body.markdown());
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("title", chapter.title());
     content.put("uri", chapter.uri());

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
@@ -89,7 +92,13 @@ public final class SiteBaker {
     private volatile Throwable died;
     private Book book;
     private GuideMarkdownEngine engine;
+    private ChapterBodies bodies;
     private final Map<Path, CompletableFuture<Document>> parsed = new ConcurrentHashMap<>();
+    private final ExecutorService pageReader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "page-reader");
+      t.setDaemon(true);
+      return t;
+    });
 
     private Started(DefaultJBakeConfiguration config, Path content, Path destination) {
       this.content = content;
@@ -102,13 +111,17 @@ public final class SiteBaker {
           super.crawl();
         }
       });
-      // Each page JBake writes is parsed at once, on another core, while JBake renders the next.
+      // Each page JBake writes is parsed at once, on a thread of its own, while JBake renders the
+      // next. (Not CompletableFuture.supplyAsync: with two cores the common pool has one worker and
+      // supplyAsync would start a new thread for every page.)
       utensils.setRenderer(new Renderer(utensils.getContentStore(), config) {
         @Override
         public void render(DocumentModel document) throws Exception {
           super.render(document);
           Path page = destination.resolve(document.getUri()).normalize();
-          if (page.toString().endsWith(".html")) parsed.put(page, CompletableFuture.supplyAsync(() -> SitePages.parse(page)));
+          if (page.toString().endsWith(".html")) {
+            parsed.put(page, CompletableFuture.supplyAsync(() -> SitePages.parse(page), pageReader));
+          }
         }
       });
       this.oven = new Oven(utensils);
@@ -126,19 +139,32 @@ public final class SiteBaker {
     /** Stages the chapters and the appendix and lets the Oven crawl and render them, on its thread. */
     public void render(Book book, ChapterRenderer renderer, FormulaAppendix appendix) throws IOException {
       this.book = book;
+      Map<Chapter, String> texts = new HashMap<>();
       for (Chapter c : book.chapters()) {
         Path target = content.resolve(c.relativePath());
         Files.createDirectories(target.getParent());
-        Files.copy(c.source(), target);
+        byte[] bytes = Files.readAllBytes(c.source());
+        Files.write(target, bytes);
+        texts.put(c, new String(bytes, StandardCharsets.UTF_8));
       }
       Files.writeString(content.resolve(FormulaAppendix.PAGE),
           "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(),
           StandardCharsets.UTF_8);
-      engine = new GuideMarkdownEngine(renderer, book, content, settings.editBaseUrl());
+      bodies = new ChapterBodies(book, renderer, settings.editBaseUrl(), texts);
+      engine = new GuideMarkdownEngine(bodies, book, content);
       // JBake looks engines up in a registry of its own when it parses a file, which is after this.
       Engines.register("md", engine);
       Engines.register("markdown", engine);
       go.complete(true);
+    }
+
+    /**
+     * Renders chapter bodies on the calling thread while JBake's crawl takes others on its own,
+     * until every chapter has been started by one of the two.
+     */
+    public void renderAhead() {
+      if (bodies == null) throw new IllegalStateException("render() was not called");
+      bodies.renderAhead();
     }
 
     /**
@@ -182,6 +208,7 @@ public final class SiteBaker {
     public void close() {
       go.complete(false);
       awaitOven();
+      pageReader.shutdown();
     }
 
     private void awaitOven() {
