@@ -25,7 +25,8 @@
 <nav class="book-nav" aria-label="Chapters">
 <h2>Chapters</h2>
 <ol>
-<#list published_pages?sort_by("book_order") as ch>
+<#-- A chapter's page brings the chapter list in book order; the home page and the appendix ask JBake. -->
+<#list (content.chapters)!(published_pages?sort_by("book_order")) as ch>
 <li<#if ch.uri == chapterUri> aria-current="page" class="current"</#if>><a href="${root}${ch.uri}">${ch.title?html}</a></li>
 </#list>
 </ol>

@@ -1,6 +1,8 @@
 package org.llmsi.publisher.bake;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +11,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * What a chapter's page template needs beyond JBake's own fields: book order, chapter number,
- * the page's table of contents, its "edit this page" link and previous/next. Computed in one place
+ * the chapter list, the page's table of contents, its "edit this page" link and previous/next. Computed in one place
  * for the JBake bake ({@link GuideMarkdownEngine}) and the preview's refresh ({@link PageRenderer}),
  * so both give the template the same model.
  */
@@ -22,6 +24,7 @@ final class ChapterModel {
     model.put("chapter_number", String.valueOf(chapter.number()));
     model.put("toc_html", tableOfContents(bodyHtml));
     model.put("edit_url", editBaseUrl + chapter.relativePath());
+    model.put("chapters", chapterList(book));
     book.previous(chapter).ifPresent(p -> {
       model.put("prev_uri", p.uri());
       model.put("prev_title", p.title());
@@ -31,6 +34,17 @@ final class ChapterModel {
       model.put("next_title", n.title());
     });
     return model;
+  }
+
+  /**
+   * Every chapter's uri and title in book order, for the chapter list on each page. The template
+   * could ask JBake for {@code published_pages} instead, but JBake answers that with a database
+   * query that reads every page, bodies included, once for each page it renders.
+   */
+  static List<Map<String, String>> chapterList(Book book) {
+    List<Map<String, String>> chapters = new ArrayList<>();
+    for (Chapter c : book.chapters()) chapters.add(Map.of("uri", c.uri(), "title", c.title()));
+    return List.copyOf(chapters);
   }
 
   /** The way from a page to the site root: {@code ""} at the root, {@code "../"} one folder down. */

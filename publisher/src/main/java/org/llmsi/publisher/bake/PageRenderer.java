@@ -20,8 +20,8 @@ import org.llmsi.publisher.markdown.ChapterRenderer;
  * <p>FreeMarker is configured as jbake-core 2.7.0 configures it, and the model holds the fields the
  * templates read, as JBake provides them: {@code content} (the page's header fields, body, uri,
  * rootpath and {@link ChapterModel}), {@code config} (keys with dots as underscores) and
- * {@code published_pages}. {@code PageRendererTest} holds every page of a bake to byte equality
- * with what this renders.
+ * {@code published_pages}. {@code PreviewRefreshTest} holds a site refreshed with it to byte
+ * equality with a full bake.
  */
 public final class PageRenderer {
   private final SiteSettings settings;
