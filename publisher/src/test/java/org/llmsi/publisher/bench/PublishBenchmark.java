@@ -19,10 +19,22 @@ import org.llmsi.publisher.output.AtomicOutput;
 
 /**
  * On-demand benchmark (not a test): full build vs a plain JBake bake of the same Markdown with no
- * checks, preview rebuild after editing one chapter, and the median page size. All three sides run
- * in one warmed JVM (class loading and JIT are not what is compared), and every full or site-only
- * build starts from nothing: a new {@link GuidePublisher}, so no math or check result is carried
- * over. Only the preview reuses state, as {@code serve} does ({@link GuidePublisher#warm()}): typeset
+ * checks, preview rebuild after editing one chapter, and the median page size.
+ *
+ * <p>The build is compared with the plain bake in two ways, each as the median of alternating
+ * pairs (this machine's speed drifts by a third from minute to minute):
+ *
+ * <ul>
+ *   <li><b>one build per JVM</b>, what a reader waits for after typing the build command: each
+ *       build in a fresh {@code java} process, timed from start to exit (class loading and the
+ *       JIT included, as they are for JBake's own command line);
+ *   <li><b>warmed JVM</b>, the work a build does once its code is compiled: all sides in this
+ *       JVM after {@value #WARMUP_PAIRS} warm-up pairs, with the share of CPU the JIT compiler
+ *       still took printed beside it. Every full or site-only build starts from nothing, a new
+ *       {@link GuidePublisher}, so no math or check result is carried over.
+ * </ul>
+ *
+ * Only the preview reuses state, as {@code serve} does ({@link GuidePublisher#warm()}): typeset
  * math, property-test outcomes, and, since the edit changes only chapter text, the last site, of
  * which it re-renders the edited page and the appendix (every check still runs).
  *
@@ -46,23 +58,28 @@ import org.llmsi.publisher.output.AtomicOutput;
  */
 public final class PublishBenchmark {
   private static final int ROUNDS = 7;
-  /** Paired runs of the plain bake and the site-only build. */
+  /** Paired runs of the plain bake and the site-only build in the warmed JVM. */
   private static final int PAIRS = 15;
+  /** Paired runs of the two, each in a fresh JVM. */
+  private static final int COLD_PAIRS = 5;
   /**
-   * Builds of each kind before timing. After only two, both kinds still ran 1.5 to 1.8 times slower
-   * than after forty (the JIT had not settled), which is not what is compared.
+   * Pairs of builds before timing in the warmed JVM. Methods a build calls a few times each (once
+   * per page, per example) reach the JIT's thresholds only after a hundred builds or more; after
+   * ten pairs the JIT still took about half of all CPU, after two hundred about a tenth.
    */
-  private static final int WARMUP = 10;
+  static final int WARMUP_PAIRS = 200;
+  private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 5 && args[0].equals(ONCE)) {
+      once(args[1], Path.of(args[2]), Path.of(args[3]), Path.of(args[4]));
+      return;
+    }
     Path siteSrc = Path.of(args.length > 0 ? args[0] : "site-src");
     Path templates = Path.of(args.length > 1 ? args[1] : "templates");
-    java.util.logging.Logger.getLogger("com.orientechnologies").setLevel(java.util.logging.Level.SEVERE);
-    for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
-      com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING);
-    }
+    quietLogs();
     // Beside the sources, where `build` writes out/: on this machine creating a file under /tmp
     // costs ten times what it costs on /work (300 files: about 120 ms against 9 ms), which would
     // weigh on the build's 300 math files and hardly on the plain bake's 15 pages.
@@ -70,11 +87,16 @@ public final class PublishBenchmark {
     try {
       PublishRequest full = PublishRequest.of(siteSrc, templates, work.resolve("full"));
       PublishRequest site = full.withoutPdfs().withOutput(work.resolve("site"));
-      // Warm every path first: class loading and JIT are not what is compared.
-      run(full);
-      for (int i = 0; i < WARMUP; i++) {
+      // One build per JVM first, while this one is idle.
+      long[][] cold = coldPairs(siteSrc, templates, work);
+      // Then warm this JVM: class loading and JIT are not what is compared here. No PDF is printed
+      // before the site-only pairs and the preview are timed: after a few PDF builds in the same
+      // JVM, later site builds ran slower (the preview's verification two to three times), and
+      // neither `serve` nor a site-only build ever prints one.
+      for (int i = 0; i < WARMUP_PAIRS; i++) {
         run(site);
-        plainBake(siteSrc, work.resolve("plain-warm-" + i));
+        AtomicOutput.deleteTree(work.resolve("plain-warm"));
+        plainBake(siteSrc, work.resolve("plain-warm"));
       }
       // The plain bake and the site-only build are timed in pairs, one right after the other (the
       // order alternating), and the ratio reported is the median of the pairs' ratios: this
@@ -87,6 +109,8 @@ public final class PublishBenchmark {
       // process's (every thread, the JIT and the collector too), to show what overlap bought.
       long[] plainMs = new long[PAIRS];
       long[] plainCpu = new long[PAIRS];
+      long[] plainJit = new long[PAIRS];
+      long[] siteJit = new long[PAIRS];
       long[] siteMs = new long[PAIRS];
       long[] siteCpu = new long[PAIRS];
       double[] ratios = new double[PAIRS];
@@ -96,15 +120,18 @@ public final class PublishBenchmark {
         for (int half = 0; half < 2; half++) {
           boolean plainNow = (i + half) % 2 == 0;
           long c = OS.getProcessCpuTime();
+          long j = JIT.getTotalCompilationTime();
           long t = System.nanoTime();
           if (plainNow) {
             plainBake(siteSrc, work.resolve("plain-" + i));
             plainMs[i] = (System.nanoTime() - t) / 1_000_000;
             plainCpu[i] = (OS.getProcessCpuTime() - c) / 1_000_000;
+            plainJit[i] = JIT.getTotalCompilationTime() - j;
           } else {
             PublishResult r = run(site);
             siteMs[i] = (System.nanoTime() - t) / 1_000_000;
             siteCpu[i] = (OS.getProcessCpuTime() - c) / 1_000_000;
+            siteJit[i] = JIT.getTotalCompilationTime() - j;
             for (var stage : r.stages().entrySet()) siteStages.computeIfAbsent(stage.getKey(), k -> new long[PAIRS])[i] = stage.getValue();
           }
         }
@@ -123,13 +150,29 @@ public final class PublishBenchmark {
       java.util.Map<String, Long> stageMedians = new java.util.LinkedHashMap<>();
       siteStages.forEach((stage, ms) -> stageMedians.put(stage, median(ms)));
       System.out.println("site-only build, median per stage (ms): " + stageMedians);
-      System.out.printf(Locale.ROOT, "plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(plainMs));
-      System.out.printf(Locale.ROOT, "site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f"
+      double[] coldRatios = new double[COLD_PAIRS];
+      double[] coldCpuRatios = new double[COLD_PAIRS];
+      for (int i = 0; i < COLD_PAIRS; i++) {
+        coldRatios[i] = cold[2][i] / (double) cold[0][i];
+        coldCpuRatios[i] = cold[3][i] / (double) cold[1][i];
+      }
+      System.out.printf(Locale.ROOT, "one build per JVM (a fresh `java` process each, class loading and JIT included):%n");
+      System.out.printf(Locale.ROOT, "  plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(cold[0]));
+      System.out.printf(Locale.ROOT, "  site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f"
+          + " (median of %d paired runs; range %.2f-%.2f; target <= 1.5)%n",
+          median(cold[2]), median(coldRatios), COLD_PAIRS, quantile(coldRatios, 0), quantile(coldRatios, 1));
+      System.out.printf(Locale.ROOT, "  CPU time of the same processes (%d cores): plain median %d ms, site only median %d ms, ratio %.2f%n",
+          Runtime.getRuntime().availableProcessors(), median(cold[1]), median(cold[3]), median(coldCpuRatios));
+      System.out.printf(Locale.ROOT, "warmed JVM (after %d warm-up pairs):%n", WARMUP_PAIRS);
+      System.out.printf(Locale.ROOT, "  plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(plainMs));
+      System.out.printf(Locale.ROOT, "  site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f"
           + " (median of %d paired runs; quartiles %.2f-%.2f; target <= 1.5)%n",
           median(siteMs), median(ratios), PAIRS, quantile(ratios, 0.25), quantile(ratios, 0.75));
       System.out.printf(Locale.ROOT, "  CPU time of the same runs (%d cores): plain median %d ms, site only median %d ms, ratio %.2f%n",
           Runtime.getRuntime().availableProcessors(), median(plainCpu), median(siteCpu), median(cpuRatios));
-      System.out.printf(Locale.ROOT, "site + 2 PDFs (what `build` does):              median %5d ms  ratio to plain %.2f%n",
+      System.out.printf(Locale.ROOT, "  JIT compiler time still spent in those runs: plain %d%%, site only %d%% of their CPU time%n",
+          Math.round(100.0 * sum(plainJit) / sum(plainCpu)), Math.round(100.0 * sum(siteJit) / sum(siteCpu)));
+      System.out.printf(Locale.ROOT, "  site + 2 PDFs (what `build` does):              median %5d ms  ratio to plain %.2f%n",
           median(fullMs), median(fullMs) / (double) median(plainMs));
       System.out.printf(Locale.ROOT, "preview rebuild, one chapter edited:  median %5d ms  (target <= 250 ms)%n", median(previewMs));
       long[] sizes = pageSizes(work.resolve("full"), false);
@@ -145,6 +188,57 @@ public final class PublishBenchmark {
     } finally {
       AtomicOutput.deleteTree(work);
     }
+  }
+
+  private static final String ONCE = "--once";
+
+  /**
+   * Times {@link #COLD_PAIRS} pairs of one plain bake and one site-only build, each in a fresh JVM
+   * started with this one's class path, from start to exit.
+   *
+   * @return wall and CPU milliseconds: plain wall, plain CPU, site wall, site CPU, one per pair
+   */
+  private static long[][] coldPairs(Path siteSrc, Path templates, Path work) throws IOException, InterruptedException {
+    long[][] ms = new long[4][COLD_PAIRS];
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int i = 0; i < COLD_PAIRS; i++) {
+      for (int half = 0; half < 2; half++) {
+        boolean plainNow = (i + half) % 2 == 0;
+        String kind = plainNow ? "plain" : "site";
+        Path out = work.resolve("cold-" + kind + "-" + i);
+        long t = System.nanoTime();
+        Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+            PublishBenchmark.class.getName(), ONCE, kind, siteSrc.toString(), templates.toString(), out.toString())
+            .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        long wall = (System.nanoTime() - t) / 1_000_000;
+        java.util.regex.Matcher cpu = java.util.regex.Pattern.compile("(?m)^cpu-ms=(\\d+)$").matcher(output);
+        if (exit != 0 || !cpu.find()) throw new IllegalStateException("the " + kind + " build in its own JVM failed:\n" + output);
+        ms[plainNow ? 0 : 2][i] = wall;
+        ms[plainNow ? 1 : 3][i] = Long.parseLong(cpu.group(1));
+      }
+    }
+    return ms;
+  }
+
+  /** One build in this JVM, which then ends: prints the process's CPU time for {@link #coldPairs}. */
+  private static void once(String kind, Path siteSrc, Path templates, Path out) throws Exception {
+    quietLogs();
+    if (kind.equals("plain")) plainBake(siteSrc, out);
+    else run(PublishRequest.of(siteSrc, templates, out).withoutPdfs());
+    System.out.println("cpu-ms=" + OS.getProcessCpuTime() / 1_000_000);
+  }
+
+  private static void quietLogs() {
+    java.util.logging.Logger.getLogger("com.orientechnologies").setLevel(java.util.logging.Level.SEVERE);
+    for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING);
+    }
+  }
+
+  private static long sum(long[] values) {
+    return java.util.Arrays.stream(values).sum();
   }
 
   private static PublishResult run(PublishRequest request) {
