@@ -11,9 +11,9 @@ import org.jsoup.nodes.Element;
 
 /**
  * What a chapter's page template needs beyond JBake's own fields: book order, chapter number,
- * the chapter list, the page's table of contents, its "edit this page" link and previous/next. Computed in one place
- * for the JBake bake ({@link GuideMarkdownEngine}) and the preview's refresh ({@link PageRenderer}),
- * so both give the template the same model.
+ * the chapter list, the page's table of contents, its "edit this page" link and previous/next.
+ * Computed in one place for the JBake bake ({@link GuideMarkdownEngine}) and the preview's refresh
+ * ({@link PageRenderer}), so both give the template the same model.
  */
 final class ChapterModel {
   private ChapterModel() {}
