@@ -1,10 +1,10 @@
 package org.llmsi.publisher.markdown.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.llmsi.verifier.data.DataValue;
 
@@ -85,9 +85,21 @@ final class CitedSources {
     return escape(number(v.value())) + (unit.isEmpty() ? "" : " " + escape(unit));
   }
 
-  private static String number(double v) {
+  /**
+   * A figure exactly: the shortest decimal that reads back as the same double. Whole numbers below
+   * 10^15 are grouped ({@code 11,008}); very large or small ones are written as the step table
+   * beside the list writes stated and printed values, {@code 5.76e23}, not Java's {@code 5.76E23}.
+   * (A superscript exponent would come out of a PDF's text after the line.)
+   */
+  static String number(double v) {
+    if (!Double.isFinite(v)) return Double.toString(v);
     if (v == Math.rint(v) && Math.abs(v) < 1e15) return grouped((long) v);
-    return String.format(Locale.ROOT, "%s", v);
+    BigDecimal exact = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+    if (Math.abs(v) >= 1e15 || Math.abs(v) < 1e-4) {
+      int exponent = exact.precision() - exact.scale() - 1;
+      return exact.movePointLeft(exponent).toPlainString() + "e" + exponent;
+    }
+    return exact.toPlainString();
   }
 
   /** {@code 1234567} as {@code 1,234,567}: what {@code %,d} gives, without a Formatter per number. */
