@@ -43,7 +43,9 @@ final class CitedSources {
         for (int i = 0; i < values.size(); i++) {
           Place p = Place.of(values.get(i));
           if (i > 0) out.append("; ");
-          out.append(escape(p.field())).append(" = ").append(quantity(values.get(i))).append(" (").append(escape(p.where())).append(')');
+          out.append(escape(p.field())).append(" = ").append(quantity(values.get(i)));
+          // A place that is the field's own name ("kv_lora_rank" in a config) would say it twice.
+          if (!p.where().equals(p.field())) out.append(" (").append(escape(p.where())).append(')');
         }
       }
       out.append("</li>\n");

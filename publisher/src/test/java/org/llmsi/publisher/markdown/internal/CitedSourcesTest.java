@@ -31,6 +31,18 @@ class CitedSourcesTest {
   }
 
   @Test
+  void aPlaceThatIsTheFieldsOwnNameIsNotRepeated() throws Exception {
+    String html = CitedSources.html(List.of(
+        value("models.d.kv_lora_rank", 512, "", "org/d config.json, kv_lora_rank"),
+        value("models.d.n_layers", 61, "", "org/d config.json, num_hidden_layers")));
+    assertEquals("""
+        <ul class="sources">
+        <li><code>models.d</code> from org/d config.json: kv_lora_rank = 512; n_layers = 61 (num_hidden_layers)</li>
+        </ul>
+        """, html);
+  }
+
+  @Test
   void theDocumentEndsAtTheFirstCommaOutsideParentheses() throws Exception {
     String html = CitedSources.html(List.of(
         value("models.g.n_heads", 96, "", "Paper (Brown et al. 2020, arXiv:1), Table 2.1, n_heads"),
