@@ -27,7 +27,9 @@ import org.llmsi.publisher.output.AtomicOutput;
  * <ul>
  *   <li><b>one build per JVM</b>, what a reader waits for after typing the build command: each
  *       build in a fresh {@code java} process, timed from start to exit (class loading and the
- *       JIT included, as they are for JBake's own command line);
+ *       JIT included, as they are for JBake's own command line). Each program runs with JVM
+ *       defaults and with the flags the build command passes ({@link #BUILD_JVM_FLAGS}), so the
+ *       ratio is printed like for like and as each command runs;
  *   <li><b>warmed JVM</b>, the work a build does once its code is compiled: all sides in this
  *       JVM after {@value #WARMUP_PAIRS} warm-up pairs, with the share of CPU the JIT compiler
  *       still took printed beside it. Every full or site-only build starts from nothing, a new
@@ -60,8 +62,13 @@ public final class PublishBenchmark {
   private static final int ROUNDS = 7;
   /** Paired runs of the plain bake and the site-only build in the warmed JVM. */
   private static final int PAIRS = 15;
-  /** Paired runs of the two, each in a fresh JVM. */
-  private static final int COLD_PAIRS = 5;
+  /** Rounds of the four one-build-per-JVM runs (two programs, two sets of JVM flags). */
+  private static final int COLD_ROUNDS = 5;
+  /**
+   * The JVM flags the build command gives its JVM (publisher/pom.xml, execution publish-guide);
+   * {@code BuildCommandFlagsTest} holds the two to the same.
+   */
+  static final List<String> BUILD_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
   /**
    * Pairs of builds before timing in the warmed JVM. Methods a build calls a few times each (once
    * per page, per example) reach the JIT's thresholds only after a hundred builds or more; after
@@ -88,7 +95,7 @@ public final class PublishBenchmark {
       PublishRequest full = PublishRequest.of(siteSrc, templates, work.resolve("full"));
       PublishRequest site = full.withoutPdfs().withOutput(work.resolve("site"));
       // One build per JVM first, while this one is idle.
-      long[][] cold = coldPairs(siteSrc, templates, work);
+      ColdRuns cold = coldRuns(siteSrc, templates, work);
       // Then warm this JVM: class loading and JIT are not what is compared here. No PDF is printed
       // before the site-only pairs and the preview are timed: after a few PDF builds in the same
       // JVM, later site builds ran slower (the preview's verification two to three times), and
@@ -150,19 +157,15 @@ public final class PublishBenchmark {
       java.util.Map<String, Long> stageMedians = new java.util.LinkedHashMap<>();
       siteStages.forEach((stage, ms) -> stageMedians.put(stage, median(ms)));
       System.out.println("site-only build, median per stage (ms): " + stageMedians);
-      double[] coldRatios = new double[COLD_PAIRS];
-      double[] coldCpuRatios = new double[COLD_PAIRS];
-      for (int i = 0; i < COLD_PAIRS; i++) {
-        coldRatios[i] = cold[2][i] / (double) cold[0][i];
-        coldCpuRatios[i] = cold[3][i] / (double) cold[1][i];
+      System.out.printf(Locale.ROOT, "one build per JVM (a fresh `java` process each, start to exit, class loading and JIT"
+          + " included; medians of %d rounds):%n", COLD_ROUNDS);
+      for (Cold kind : Cold.values()) {
+        System.out.printf(Locale.ROOT, "  %-68s median %5d ms (CPU %5d ms)%n", kind.label, median(cold.wall[kind.ordinal()]),
+            median(cold.cpu[kind.ordinal()]));
       }
-      System.out.printf(Locale.ROOT, "one build per JVM (a fresh `java` process each, class loading and JIT included):%n");
-      System.out.printf(Locale.ROOT, "  plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(cold[0]));
-      System.out.printf(Locale.ROOT, "  site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f"
-          + " (median of %d paired runs; range %.2f-%.2f; target <= 1.5)%n",
-          median(cold[2]), median(coldRatios), COLD_PAIRS, quantile(coldRatios, 0), quantile(coldRatios, 1));
-      System.out.printf(Locale.ROOT, "  CPU time of the same processes (%d cores): plain median %d ms, site only median %d ms, ratio %.2f%n",
-          Runtime.getRuntime().availableProcessors(), median(cold[1]), median(cold[3]), median(coldCpuRatios));
+      cold.printRatio("site only / plain bake, both with the build command's JVM flags", Cold.SITE_FLAGS, Cold.PLAIN_FLAGS);
+      cold.printRatio("site only / plain bake, both with JVM defaults", Cold.SITE_DEFAULTS, Cold.PLAIN_DEFAULTS);
+      cold.printRatio("site only / plain bake, each as its command runs it", Cold.SITE_FLAGS, Cold.PLAIN_DEFAULTS);
       System.out.printf(Locale.ROOT, "warmed JVM (after %d warm-up pairs):%n", WARMUP_PAIRS);
       System.out.printf(Locale.ROOT, "  plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(plainMs));
       System.out.printf(Locale.ROOT, "  site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f"
@@ -192,37 +195,66 @@ public final class PublishBenchmark {
 
   private static final String ONCE = "--once";
 
+  /** The one-build-per-JVM runs: which program, with which JVM flags. */
+  private enum Cold {
+    PLAIN_DEFAULTS("plain JBake bake, JVM defaults (as JBake's `jbake` script runs it)", "plain", false),
+    PLAIN_FLAGS("plain JBake bake, the build command's JVM flags", "plain", true),
+    SITE_FLAGS("site only, the build command's JVM flags (as `mvn verify` runs it)", "site", true),
+    SITE_DEFAULTS("site only, JVM defaults", "site", false);
+
+    final String label;
+    final String program;
+    final boolean buildFlags;
+
+    Cold(String label, String program, boolean buildFlags) {
+      this.label = label;
+      this.program = program;
+      this.buildFlags = buildFlags;
+    }
+  }
+
+  /** Wall and CPU milliseconds of each {@link Cold} kind, one per round. */
+  private record ColdRuns(long[][] wall, long[][] cpu) {
+    void printRatio(String what, Cold over, Cold under) {
+      double[] ratios = new double[COLD_ROUNDS];
+      for (int i = 0; i < COLD_ROUNDS; i++) ratios[i] = wall[over.ordinal()][i] / (double) wall[under.ordinal()][i];
+      System.out.printf(Locale.ROOT, "  %-68s %.2f (rounds %.2f-%.2f; target <= 1.5)%n", what + ":", median(ratios),
+          quantile(ratios, 0), quantile(ratios, 1));
+    }
+  }
+
   /**
-   * Times {@link #COLD_PAIRS} pairs of one plain bake and one site-only build, each in a fresh JVM
-   * started with this one's class path, from start to exit.
-   *
-   * @return wall and CPU milliseconds: plain wall, plain CPU, site wall, site CPU, one per pair
+   * Times {@link #COLD_ROUNDS} rounds of the plain bake and the site-only build, each with JVM
+   * defaults and with the build command's flags, each run in a fresh JVM started with this one's
+   * class path and timed from start to exit. The order of the four turns from round to round.
    */
-  private static long[][] coldPairs(Path siteSrc, Path templates, Path work) throws IOException, InterruptedException {
-    long[][] ms = new long[4][COLD_PAIRS];
+  private static ColdRuns coldRuns(Path siteSrc, Path templates, Path work) throws IOException, InterruptedException {
+    Cold[] kinds = Cold.values();
+    ColdRuns runs = new ColdRuns(new long[kinds.length][COLD_ROUNDS], new long[kinds.length][COLD_ROUNDS]);
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    for (int i = 0; i < COLD_PAIRS; i++) {
-      for (int half = 0; half < 2; half++) {
-        boolean plainNow = (i + half) % 2 == 0;
-        String kind = plainNow ? "plain" : "site";
-        Path out = work.resolve("cold-" + kind + "-" + i);
+    for (int i = 0; i < COLD_ROUNDS; i++) {
+      for (int k = 0; k < kinds.length; k++) {
+        Cold kind = kinds[(i + k) % kinds.length];
+        Path out = work.resolve("cold-" + kind.name().toLowerCase(Locale.ROOT) + "-" + i);
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin));
+        if (kind.buildFlags) command.addAll(BUILD_JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PublishBenchmark.class.getName(), ONCE,
+            kind.program, siteSrc.toString(), templates.toString(), out.toString()));
         long t = System.nanoTime();
-        Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-            PublishBenchmark.class.getName(), ONCE, kind, siteSrc.toString(), templates.toString(), out.toString())
-            .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
         long wall = (System.nanoTime() - t) / 1_000_000;
         java.util.regex.Matcher cpu = java.util.regex.Pattern.compile("(?m)^cpu-ms=(\\d+)$").matcher(output);
-        if (exit != 0 || !cpu.find()) throw new IllegalStateException("the " + kind + " build in its own JVM failed:\n" + output);
-        ms[plainNow ? 0 : 2][i] = wall;
-        ms[plainNow ? 1 : 3][i] = Long.parseLong(cpu.group(1));
+        if (exit != 0 || !cpu.find()) throw new IllegalStateException(kind.label + " in its own JVM failed:\n" + output);
+        runs.wall[kind.ordinal()][i] = wall;
+        runs.cpu[kind.ordinal()][i] = Long.parseLong(cpu.group(1));
       }
     }
-    return ms;
+    return runs;
   }
 
-  /** One build in this JVM, which then ends: prints the process's CPU time for {@link #coldPairs}. */
+  /** One build in this JVM, which then ends: prints the process's CPU time for {@link #coldRuns}. */
   private static void once(String kind, Path siteSrc, Path templates, Path out) throws Exception {
     quietLogs();
     if (kind.equals("plain")) plainBake(siteSrc, out);
