@@ -22,7 +22,7 @@ import org.llmsi.publisher.output.AtomicOutput;
  * checks, preview rebuild after editing one chapter, and the median page size.
  *
  * <p>The build is compared with the plain bake in two ways, each as the median of alternating
- * pairs (this machine's speed drifts by a third from minute to minute):
+ * runs (this machine's speed drifts by a third from minute to minute):
  *
  * <ul>
  *   <li><b>one build per JVM</b>, what a reader waits for after typing the build command: each
@@ -87,6 +87,9 @@ public final class PublishBenchmark {
     Path siteSrc = Path.of(args.length > 0 ? args[0] : "site-src");
     Path templates = Path.of(args.length > 1 ? args[1] : "templates");
     quietLogs();
+    for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING);
+    }
     // Beside the sources, where `build` writes out/: on this machine creating a file under /tmp
     // costs ten times what it costs on /work (300 files: about 120 ms against 9 ms), which would
     // weigh on the build's 300 math files and hardly on the plain bake's 15 pages.
@@ -175,7 +178,7 @@ public final class PublishBenchmark {
           Runtime.getRuntime().availableProcessors(), median(plainCpu), median(siteCpu), median(cpuRatios));
       System.out.printf(Locale.ROOT, "  JIT compiler time still spent in those runs: plain %d%%, site only %d%% of their CPU time%n",
           Math.round(100.0 * sum(plainJit) / sum(plainCpu)), Math.round(100.0 * sum(siteJit) / sum(siteCpu)));
-      System.out.printf(Locale.ROOT, "  site + 2 PDFs (what `build` does):              median %5d ms  ratio to plain %.2f%n",
+      System.out.printf(Locale.ROOT, "  site + 2 PDFs (what `build` does), warmed:      median %5d ms  ratio to plain %.2f%n",
           median(fullMs), median(fullMs) / (double) median(plainMs));
       System.out.printf(Locale.ROOT, "preview rebuild, one chapter edited:  median %5d ms  (target <= 250 ms)%n", median(previewMs));
       long[] sizes = pageSizes(work.resolve("full"), false);
@@ -262,11 +265,9 @@ public final class PublishBenchmark {
     System.out.println("cpu-ms=" + OS.getProcessCpuTime() / 1_000_000);
   }
 
+  /** OrientDB's start-up lines; a child run prints no PDF, so it leaves openhtmltopdf's logs unloaded. */
   private static void quietLogs() {
     java.util.logging.Logger.getLogger("com.orientechnologies").setLevel(java.util.logging.Level.SEVERE);
-    for (String name : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
-      com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING);
-    }
   }
 
   private static long sum(long[] values) {
