@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -137,6 +138,16 @@ class BrowserE2eTest {
     assertEquals("invert(0.89)", js.executeScript("return getComputedStyle(document.querySelector('img.math')).filter"),
         "black math glyphs are turned into the dark theme's text colour");
     screenshot("4-dark.png");
+
+    // A high-contrast mode repaints the page's colours but not its images: math keeps a white ground.
+    browser.executeCdpCommand("Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "forced-colors", "value", "active"))));
+    assertEquals(true, js.executeScript("return matchMedia('(forced-colors: active)').matches"));
+    assertEquals("rgb(255, 255, 255)", js.executeScript("return getComputedStyle(document.querySelector('img.math')).backgroundColor"));
+    assertEquals("none", js.executeScript("return getComputedStyle(document.querySelector('img.math')).filter"),
+        "black glyphs on their own white ground, whatever the system's colours");
+    screenshot("5-forced-colors.png");
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
 
     List<String> errors = new ArrayList<>();
     for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
