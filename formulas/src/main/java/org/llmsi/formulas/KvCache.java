@@ -30,14 +30,15 @@ public final class KvCache {
   }
 
   /**
-   * Bytes per GPU under tensor parallelism of degree n_tp: KV heads are split across GPUs, and
-   * when n_tp exceeds n_kv each GPU still holds one (replicated) head: max(n_kv / n_tp, 1).
+   * Bytes per GPU under tensor parallelism of degree n_tp, on the fullest GPU: whole KV heads are
+   * dealt out across the GPUs, so one holds ceil(n_kv / n_tp) of them; when n_tp exceeds n_kv
+   * that is one (replicated) head per GPU.
    */
   @Reference(id = "kv_cache_bytes_per_gpu", symbols = {"L", "n_kv", "d_head", "s", "b", "e", "n_tp"})
   public static double bytesPerGpu(
       double layers, double kvHeads, double headDim, double sequence, double batch,
       double bytesPerElement, double tensorParallel) {
-    return 2 * layers * Math.max(kvHeads / tensorParallel, 1) * headDim * sequence * batch
+    return 2 * layers * Math.ceil(kvHeads / tensorParallel) * headDim * sequence * batch
         * bytesPerElement;
   }
 

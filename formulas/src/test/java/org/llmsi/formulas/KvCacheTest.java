@@ -79,6 +79,23 @@ class KvCacheTest {
   }
 
   @Test
+  void noGpuHoldsLessThanItsShareOrMoreThanOneHeadBeyondIt() {
+    forAll(207, vec(count(1, 80), count(1, 128), count(1, 64), count(1, 256), count(1, 8192)), v -> {
+      double nKv = v.get(1);
+      double nTp = v.get(2);
+      double total = KvCache.bytes(v.get(0), nKv, v.get(3), v.get(4), 1, 2);
+      double oneHead = KvCache.bytes(v.get(0), 1, v.get(3), v.get(4), 1, 2);
+      double perGpu = KvCache.bytesPerGpu(v.get(0), nKv, v.get(3), v.get(4), 1, 2, nTp);
+      return perGpu * nTp >= total && perGpu < total / nTp + oneHead && perGpu % oneHead == 0;
+    });
+  }
+
+  @Test
+  void twelveKvHeadsOverEightGpusPutTwoOnTheFullest() {
+    assertEquals(KvCache.bytes(32, 2, 128, 4096, 1, 2), KvCache.bytesPerGpu(32, 12, 128, 4096, 1, 2, 8));
+  }
+
+  @Test
   void slidingWindowCapsTheCacheAtTheWindow() {
     forAll(206, vec(count(1, 80), count(1, 8), count(1, 256), count(1, 100_000), count(1, 100_000)),
         v -> {
