@@ -137,7 +137,8 @@ public final class GuidePublisher {
         // before, then each piece of prose math as the pages meet it.
         java.util.concurrent.BlockingQueue<MathSvg> typeset = new java.util.concurrent.LinkedBlockingQueue<>();
         math.onTypeset(typeset::add);
-        bake.render(book, new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
+        bake.render(book, Book.verifiedTexts(guide), new ChapterRenderer(guide, math),
+            new FormulaAppendix(guide, book, math));
         clock.lap("stage");
         bake.renderAhead();
         clock.lap("render chapters, beside JBake");

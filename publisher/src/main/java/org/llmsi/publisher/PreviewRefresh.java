@@ -57,9 +57,7 @@ final class PreviewRefresh {
    */
   record Inputs(String others, Map<Path, String> chapters) {
     static Inputs of(PublishRequest request, Book book, VerifiedGuide guide) throws IOException {
-      Map<Path, String> texts = new LinkedHashMap<>();
-      for (var page : guide.pages()) texts.put(page.file().path().toAbsolutePath().normalize(), page.file().text());
-      return new Inputs(othersHash(request, book), texts);
+      return new Inputs(othersHash(request, book), Book.verifiedTexts(guide));
     }
   }
 

@@ -31,6 +31,17 @@ public record Book(String title, String description, List<Chapter> chapters) {
     return new Book(title, description, chapters);
   }
 
+  /**
+   * Each verified page's text as the verifier read and checked it, by its file's absolute path:
+   * what is staged and rendered, so that an edit saved during a build cannot publish text that
+   * was not verified.
+   */
+  public static java.util.Map<Path, String> verifiedTexts(VerifiedGuide guide) {
+    java.util.Map<Path, String> texts = new java.util.LinkedHashMap<>();
+    for (Page page : guide.pages()) texts.put(page.file().path().toAbsolutePath().normalize(), page.file().text());
+    return texts;
+  }
+
   public Optional<Chapter> bySource(Path source) {
     Path s = source.toAbsolutePath().normalize();
     return chapters.stream().filter(c -> c.source().equals(s)).findFirst();

@@ -42,7 +42,7 @@ final class ChapterBodies {
   private final String editBaseUrl;
   private final Map<String, FutureTask<Rendered>> byPath = new LinkedHashMap<>();
 
-  /** @param texts each chapter's file text, by chapter */
+  /** @param texts each chapter's file text as verified, by chapter */
   ChapterBodies(Book book, ChapterRenderer renderer, String editBaseUrl, Map<Chapter, String> texts) {
     this.book = book;
     this.renderer = renderer;

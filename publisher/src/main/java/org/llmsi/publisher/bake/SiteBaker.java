@@ -136,16 +136,22 @@ public final class SiteBaker {
       thread.start();
     }
 
-    /** Stages the chapters and the appendix and lets the Oven crawl and render them, on its thread. */
-    public void render(Book book, ChapterRenderer renderer, FormulaAppendix appendix) throws IOException {
+    /**
+     * Stages the chapters, as verified, and the appendix, and lets the Oven crawl and render them
+     * on its thread.
+     *
+     * @param verifiedTexts each chapter's text as verified, by source ({@link Book#verifiedTexts})
+     */
+    public void render(Book book, Map<Path, String> verifiedTexts, ChapterRenderer renderer, FormulaAppendix appendix)
+        throws IOException {
       this.book = book;
       Map<Chapter, String> texts = new HashMap<>();
       for (Chapter c : book.chapters()) {
         Path target = content.resolve(c.relativePath());
         Files.createDirectories(target.getParent());
-        byte[] bytes = Files.readAllBytes(c.source());
-        Files.write(target, bytes);
-        texts.put(c, new String(bytes, StandardCharsets.UTF_8));
+        String text = verifiedTexts.get(c.source());
+        Files.writeString(target, text, StandardCharsets.UTF_8);
+        texts.put(c, text);
       }
       Files.writeString(content.resolve(FormulaAppendix.PAGE),
           "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(),

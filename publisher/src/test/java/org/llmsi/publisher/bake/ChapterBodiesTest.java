@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,9 +32,9 @@ class ChapterBodiesTest {
     book = Book.of("Fixture", "", guide, options.contentDir());
   }
 
-  private static Map<Chapter, String> texts() throws Exception {
+  private static Map<Chapter, String> texts() {
     Map<Chapter, String> texts = new HashMap<>();
-    for (Chapter c : book.chapters()) texts.put(c, Files.readString(c.source(), StandardCharsets.UTF_8));
+    for (Chapter c : book.chapters()) texts.put(c, Book.verifiedTexts(guide).get(c.source()));
     return texts;
   }
 
@@ -54,7 +52,7 @@ class ChapterBodiesTest {
     ChapterBodies bodies = new ChapterBodies(book, renderer, "https://example.org/edit/", texts());
     CompletableFuture<Void> ahead = CompletableFuture.runAsync(bodies::renderAhead);
     for (Chapter c : book.chapters()) {
-      ChapterBodies.Body body = ChapterBodies.Body.of(Files.readString(c.source(), StandardCharsets.UTF_8));
+      ChapterBodies.Body body = ChapterBodies.Body.of(texts().get(c));
       ChapterBodies.Rendered taken = bodies.take(c, body.markdown());
       String alone = new ChapterRenderer(guide, new MathRenderer())
           .render(c.shownFile(), ChapterModel.rootPath(c.uri()), body.firstLine(), body.markdown());
@@ -76,7 +74,7 @@ class ChapterBodiesTest {
   }
 
   @Test
-  void aBodyThatCannotBeRenderedAheadIsReportedWhenTaken() throws Exception {
+  void aBodyThatCannotBeRenderedAheadIsReportedWhenTaken() {
     Map<Chapter, String> texts = texts();
     Chapter second = book.chapters().get(1);
     texts.put(second, "title=X\nstatus=published\n~~~~~~\n\n```formula nope\nx = y\n```\n");
