@@ -1,5 +1,6 @@
 package org.llmsi.publisher.bake;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,13 +43,13 @@ final class ChapterBodies {
   private final String editBaseUrl;
   private final Map<String, FutureTask<Rendered>> byPath = new LinkedHashMap<>();
 
-  /** @param texts each chapter's file text as verified, by chapter */
-  ChapterBodies(Book book, ChapterRenderer renderer, String editBaseUrl, Map<Chapter, String> texts) {
+  /** @param verifiedTexts each chapter's file text as verified, by source ({@link Book#verifiedTexts}) */
+  ChapterBodies(Book book, ChapterRenderer renderer, String editBaseUrl, Map<Path, String> verifiedTexts) {
     this.book = book;
     this.renderer = renderer;
     this.editBaseUrl = editBaseUrl;
     for (Chapter c : book.chapters()) {
-      Body body = Body.of(texts.get(c));
+      Body body = Body.of(verifiedTexts.get(c.source()));
       byPath.put(c.relativePath(), new FutureTask<>(() -> render(c, body)));
     }
   }
@@ -90,6 +91,11 @@ final class ChapterBodies {
   }
 
   private Rendered render(Chapter chapter, Body body) {
+    return render(book, chapter, body, renderer, editBaseUrl);
+  }
+
+  /** A chapter's body rendered, with its template fields: for the bake here, and for the preview's refresh. */
+  static Rendered render(Book book, Chapter chapter, Body body, ChapterRenderer renderer, String editBaseUrl) {
     String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()), body.firstLine(),
         body.markdown());
     return new Rendered(body.markdown(), body.firstLine(), html, ChapterModel.of(book, chapter, html, editBaseUrl));

@@ -46,15 +46,14 @@ public final class PageRenderer {
    * @param text the chapter file's text, header included
    */
   public String chapter(Chapter chapter, String text, ChapterRenderer renderer) throws IOException {
-    ChapterBodies.Body body = ChapterBodies.Body.of(text);
-    String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()), body.firstLine(),
-        body.markdown());
+    ChapterBodies.Rendered rendered =
+        ChapterBodies.render(book, chapter, ChapterBodies.Body.of(text), renderer, settings.editBaseUrl());
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("title", chapter.title());
     content.put("uri", chapter.uri());
     content.put("rootpath", ChapterModel.rootPath(chapter.uri()));
-    content.put("body", html);
-    content.putAll(ChapterModel.of(book, chapter, html, settings.editBaseUrl()));
+    content.put("body", rendered.html());
+    content.putAll(rendered.model());
     return render("page.ftl", content);
   }
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -145,18 +144,15 @@ public final class SiteBaker {
     public void render(Book book, Map<Path, String> verifiedTexts, ChapterRenderer renderer, FormulaAppendix appendix)
         throws IOException {
       this.book = book;
-      Map<Chapter, String> texts = new HashMap<>();
       for (Chapter c : book.chapters()) {
         Path target = content.resolve(c.relativePath());
         Files.createDirectories(target.getParent());
-        String text = verifiedTexts.get(c.source());
-        Files.writeString(target, text, StandardCharsets.UTF_8);
-        texts.put(c, text);
+        Files.writeString(target, verifiedTexts.get(c.source()), StandardCharsets.UTF_8);
       }
       Files.writeString(content.resolve(FormulaAppendix.PAGE),
           "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(),
           StandardCharsets.UTF_8);
-      bodies = new ChapterBodies(book, renderer, settings.editBaseUrl(), texts);
+      bodies = new ChapterBodies(book, renderer, settings.editBaseUrl(), verifiedTexts);
       engine = new GuideMarkdownEngine(bodies, book, content);
       // JBake looks engines up in a registry of its own when it parses a file, which is after this.
       Engines.register("md", engine);
