@@ -102,7 +102,7 @@ final class PreviewRefresh {
     Map<Path, Document> pages = new LinkedHashMap<>();
     last.pages().forEach((name, doc) -> pages.put(site.resolve(name), doc));
     // Rendered from the text that was verified, not read again: a save in between waits for the next build.
-    for (Chapter c : changed) replace(site, c.uri(), renderer.chapter(c, now.chapters().get(c.source()), chapters), pages);
+    for (Chapter c : changed) replace(site, c.uri(), renderer.chapter(c, chapters), pages);
     replace(site, FormulaAppendix.PAGE, renderer.appendix(new FormulaAppendix(guide, book, math)), pages);
     return new SitePages(site, pages);
   }

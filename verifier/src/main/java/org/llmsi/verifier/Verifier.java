@@ -73,15 +73,18 @@ public final class Verifier {
         options.propertyResults(), this::referenceLocation, errors);
     GuideChecker.Started checks = checker.start(pages);
     Optional<VerifiedGuide> guide = errors.isEmpty()
-        ? Optional.of(new VerifiedGuide(pages, glossary, data, checks.formulas(), checks.examples()))
+        ? Optional.of(new VerifiedGuide(pages, glossary, data, checks.formulas(), checks.examples(),
+            checks.prose().typeset()))
         : Optional.empty();
     return new PendingVerification(guide, () -> {
       GuideChecker.Outcome outcome = checks.finish();
       Collections.sort(errors);
       long millis = (System.nanoTime() - start) / 1_000_000;
+      GuideChecker.Prose prose = outcome.prose();
       Summary summary = new Summary(pages.size(), outcome.formulaBlocks(), outcome.tries(),
-          outcome.exampleBlocks(), outcome.claims(), errors.size(), millis);
-      return new VerificationResult(errors, summary, errors.isEmpty() ? guide : Optional.empty());
+          outcome.exampleBlocks(), outcome.claims(), prose.figures(), prose.relations(), prose.notation(),
+          errors.size(), millis);
+      return new VerificationResult(errors, summary, errors.isEmpty() ? guide : Optional.empty(), prose);
     });
   }
 

@@ -26,7 +26,7 @@ public record Book(String title, String description, List<Chapter> chapters) {
       String relative = content.relativize(source).toString().replace('\\', '/');
       String uri = relative.replaceFirst("\\.(md|markdown)$", "") + ".html";
       chapters.add(new Chapter(source, page.file().shownPath().toString().replace('\\', '/'), relative, uri,
-          page.title(), chapters.size() + 1));
+          page.title(), chapters.size() + 1, page));
     }
     return new Book(title, description, chapters);
   }

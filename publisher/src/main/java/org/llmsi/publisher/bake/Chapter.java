@@ -11,5 +11,7 @@ import java.nio.file.Path;
  * @param uri the page JBake writes for it, relative to the site root
  * @param title its title
  * @param number its 1-based place in book order
+ * @param page the verified page, whose parsed document is what gets rendered
  */
-public record Chapter(Path source, String shownFile, String relativePath, String uri, String title, int number) {}
+public record Chapter(Path source, String shownFile, String relativePath, String uri, String title, int number,
+    org.llmsi.verifier.source.Page page) {}

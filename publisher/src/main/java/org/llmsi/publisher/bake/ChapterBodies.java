@@ -17,51 +17,28 @@ import org.llmsi.publisher.markdown.ChapterRenderer;
  * the book ({@link #renderAhead}), so the Markdown is rendered on two cores instead of one.
  */
 final class ChapterBodies {
-  /** A rendered body and the Markdown it was rendered from. */
-  record Rendered(String markdown, int firstLine, String html, Map<String, Object> model) {}
-
-  /**
-   * A chapter file's body as JBake hands it to a Markdown engine: each line after the header's
-   * {@code ~~~~~~} line, ended by {@code \n} (JBake reads lines as a BufferedReader does).
-   *
-   * @param firstLine the file line of the body's first line, so that locations count from the top
-   */
-  record Body(String markdown, int firstLine) {
-    static Body of(String fileText) {
-      List<String> lines = fileText.lines().toList();
-      int separator = 0;
-      while (separator < lines.size() && !lines.get(separator).strip().equals("~~~~~~")) separator++;
-      if (separator == lines.size()) return new Body(fileText, 1); // no header: JBake drops the file
-      StringBuilder markdown = new StringBuilder();
-      for (String line : lines.subList(separator + 1, lines.size())) markdown.append(line).append('\n');
-      return new Body(markdown.toString(), separator + 2);
-    }
-  }
+  /** A rendered body and the fields the page template reads. */
+  record Rendered(String html, Map<String, Object> model) {}
 
   private final Book book;
   private final ChapterRenderer renderer;
   private final String editBaseUrl;
   private final Map<String, FutureTask<Rendered>> byPath = new LinkedHashMap<>();
 
-  /** @param verifiedTexts each chapter's file text as verified, by source ({@link Book#verifiedTexts}) */
-  ChapterBodies(Book book, ChapterRenderer renderer, String editBaseUrl, Map<Path, String> verifiedTexts) {
+  ChapterBodies(Book book, ChapterRenderer renderer, String editBaseUrl) {
     this.book = book;
     this.renderer = renderer;
     this.editBaseUrl = editBaseUrl;
-    for (Chapter c : book.chapters()) {
-      Body body = Body.of(verifiedTexts.get(c.source()));
-      byPath.put(c.relativePath(), new FutureTask<>(() -> render(c, body)));
-    }
+    for (Chapter c : book.chapters()) byPath.put(c.relativePath(), new FutureTask<>(() -> render(c)));
   }
 
   /**
    * The chapter's rendered body, rendering it now unless another thread has done or is doing so.
+   * It is rendered from the verified page's document, whatever body JBake read.
    *
-   * @param jbakeBody the body JBake read from the staged copy of the same file; should it ever
-   *     differ from the one rendered ahead, it is rendered again as JBake read it
    * @throws RuntimeException the renderer's located error, when the body cannot be rendered
    */
-  Rendered take(Chapter chapter, String jbakeBody) {
+  Rendered take(Chapter chapter) {
     FutureTask<Rendered> task = byPath.get(chapter.relativePath());
     task.run(); // returns at once when another thread has run or is running it
     Rendered rendered;
@@ -75,8 +52,7 @@ final class ChapterBodies {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while a chapter was rendered", e);
     }
-    if (rendered.markdown().equals(jbakeBody)) return rendered;
-    return render(chapter, new Body(jbakeBody, rendered.firstLine()));
+    return rendered;
   }
 
   /**
@@ -90,14 +66,13 @@ final class ChapterBodies {
     for (FutureTask<Rendered> task : tasks) task.run();
   }
 
-  private Rendered render(Chapter chapter, Body body) {
-    return render(book, chapter, body, renderer, editBaseUrl);
+  private Rendered render(Chapter chapter) {
+    return render(book, chapter, renderer, editBaseUrl);
   }
 
   /** A chapter's body rendered, with its template fields: for the bake here, and for the preview's refresh. */
-  static Rendered render(Book book, Chapter chapter, Body body, ChapterRenderer renderer, String editBaseUrl) {
-    String html = renderer.render(chapter.shownFile(), ChapterModel.rootPath(chapter.uri()), body.firstLine(),
-        body.markdown());
-    return new Rendered(body.markdown(), body.firstLine(), html, ChapterModel.of(book, chapter, html, editBaseUrl));
+  static Rendered render(Book book, Chapter chapter, ChapterRenderer renderer, String editBaseUrl) {
+    String html = renderer.render(chapter.page(), ChapterModel.rootPath(chapter.uri()));
+    return new Rendered(html, ChapterModel.of(book, chapter, html, editBaseUrl));
   }
 }

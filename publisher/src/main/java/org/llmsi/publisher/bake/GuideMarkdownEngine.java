@@ -49,7 +49,7 @@ public final class GuideMarkdownEngine extends MarkdownEngine {
       return;
     }
     try {
-      ChapterBodies.Rendered rendered = bodies.take(chapter, context.getBody());
+      ChapterBodies.Rendered rendered = bodies.take(chapter);
       context.setBody(rendered.html());
       context.getDocumentModel().putAll(rendered.model());
     } catch (RuntimeException e) {

@@ -39,15 +39,9 @@ public final class PageRenderer {
     freemarker.setDirectoryForTemplateLoading(settings.templates().toFile());
   }
 
-  /**
-   * A chapter's page: its body rendered from its Markdown (after the header, as JBake hands it
-   * over), in page.ftl.
-   *
-   * @param text the chapter file's text, header included
-   */
-  public String chapter(Chapter chapter, String text, ChapterRenderer renderer) throws IOException {
-    ChapterBodies.Rendered rendered =
-        ChapterBodies.render(book, chapter, ChapterBodies.Body.of(text), renderer, settings.editBaseUrl());
+  /** A chapter's page: its verified document rendered, in page.ftl. */
+  public String chapter(Chapter chapter, ChapterRenderer renderer) throws IOException {
+    ChapterBodies.Rendered rendered = ChapterBodies.render(book, chapter, renderer, settings.editBaseUrl());
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("title", chapter.title());
     content.put("uri", chapter.uri());

@@ -152,7 +152,7 @@ public final class SiteBaker {
       Files.writeString(content.resolve(FormulaAppendix.PAGE),
           "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(),
           StandardCharsets.UTF_8);
-      bodies = new ChapterBodies(book, renderer, settings.editBaseUrl(), verifiedTexts);
+      bodies = new ChapterBodies(book, renderer, settings.editBaseUrl());
       engine = new GuideMarkdownEngine(bodies, book, content);
       // JBake looks engines up in a registry of its own when it parses a file, which is after this.
       Engines.register("md", engine);

@@ -36,8 +36,14 @@ final class ExampleChecker {
   private final List<Diagnostic> errors;
   private final Map<String, List<Location>> usage = new HashMap<>();
   private int claims;
-  /** Every value the examples bound or wrote as a literal: what prose may quote. */
-  private final List<ProseNumbers.Known> known = new ArrayList<>();
+  /** Every name each page's examples bound, in page order: what its prose figures may name. */
+  private final Map<java.nio.file.Path, List<PageValue>> pageValues = new HashMap<>();
+  /**
+   * The bindings of the current page's earlier examples, latest last: a later example may use a
+   * given without binding it again, as in a notebook.
+   */
+  private Map<String, Binding> pageScope = new LinkedHashMap<>();
+  private java.nio.file.Path page;
   private String title;
   /** Set when a step failed on an error reported elsewhere (a bad data entry). */
   private boolean failed;
@@ -56,18 +62,30 @@ final class ExampleChecker {
     return usage;
   }
 
-  List<ProseNumbers.Known> known() {
-    return known;
+  /** The values the page's examples bound, in order (empty for a page without examples). */
+  List<PageValue> pageValues(java.nio.file.Path page) {
+    return pageValues.getOrDefault(page, List.of());
   }
+
+  /**
+   * A name an example bound.
+   *
+   * @param offset the example's fence offset in the file, to find the binding nearest a figure
+   * @param quantity its value, or null for an alias of a data entry
+   * @param entity the data entry it aliases, or null
+   * @param given whether it was bound to a literal ({@code c_gpu = 3 USD/h})
+   */
+  record PageValue(String name, int offset, Quantity quantity, Entity entity, String origin, boolean given,
+      Location where) {}
 
   int claims() {
     return claims;
   }
 
   /** A value bound in an example: a quantity, or an alias of a model or accelerator. */
-  private record Binding(Quantity quantity, Entity entity) {
+  private record Binding(Quantity quantity, Entity entity, boolean given, Location where) {
     /** A name whose step failed; using it is not a second error. */
-    static final Binding FAILED = new Binding(null, null);
+    static final Binding FAILED = new Binding(null, null, false, null);
   }
 
   /** Checks one example; returns it when every step held, else null (errors were added). */
@@ -91,6 +109,10 @@ final class ExampleChecker {
       errors.add(Diagnostic.of(Kind.SYNTAX, block.fence(), "example \"" + title + "\" is empty"));
       return null;
     }
+    if (!block.file().shownPath().equals(page)) {
+      page = block.file().shownPath();
+      pageScope = new LinkedHashMap<>();
+    }
     Map<String, Binding> scope = new LinkedHashMap<>();
     List<ExampleStep> steps = new ArrayList<>();
     failed = false;
@@ -99,7 +121,16 @@ final class ExampleChecker {
       ExampleStep step = step(block, st, scope);
       if (step != null) steps.add(step);
     }
-    return errors.size() > before || failed ? null : new VerifiedExample(title, block.fence(), steps);
+    List<PageValue> values = pageValues.computeIfAbsent(page, p -> new ArrayList<>());
+    scope.forEach((name, b) -> {
+      if (b != Binding.FAILED) {
+        values.add(new PageValue(name, block.fenceOffset(), b.quantity(), b.entity(),
+            "'" + name + "' in example \"" + title + "\", line " + b.where().line(), b.given(), b.where()));
+      }
+      pageScope.remove(name); // re-inserted last: the latest binding of a name wins
+      pageScope.put(name, b);
+    });
+    return errors.size() > before || failed ? null : new VerifiedExample(title, block.fence(), steps, block.node());
   }
 
   private ExampleStep step(FencedBlock block, Statement st, Map<String, Binding> scope) {
@@ -115,7 +146,7 @@ final class ExampleChecker {
     if (rhs instanceof Expr.Name n && st.claim() == null) {
       Optional<Entity> entity = entityOf(n.name(), scope);
       if (entity.isPresent()) {
-        scope.put(name, new Binding(null, entity.get()));
+        scope.put(name, new Binding(null, entity.get(), false, where));
         return new ExampleStep(where, sourceLine.strip(), name, n.name(),
             entity.get().name(), null, List.of(), true);
       }
@@ -138,13 +169,16 @@ final class ExampleChecker {
           "'" + name + "' evaluates to " + value.value() + " (a division by zero or a log of a non-positive number?)"));
       return null;
     }
-    scope.put(name, new Binding(value, null));
-    String origin = "'" + name + "' in example \"" + title + "\", line " + where.line();
-    known.add(new ProseNumbers.Known(value, origin, block.file().shownPath()));
-    for (Expr.Num n : ProseNumbers.literals(rhs, new ArrayList<>())) {
-      known.add(new ProseNumbers.Known(new Quantity(n.baseValue(), n.unit().dimension()), origin,
-          block.file().shownPath()));
+    boolean given = rhs instanceof Expr.Num && st.claim() == null;
+    Binding earlier = pageScope.get(name);
+    if (given && earlier != null && earlier.given() && !sameValue(earlier.quantity(), value)) {
+      errors.add(Diagnostic.of(Kind.DUPLICATE, where, "given '" + name + "' drifts: bound to "
+              + ValueFormat.auto(value) + " here but to " + ValueFormat.auto(earlier.quantity()) + " at line "
+              + earlier.where().line() + " of this page",
+          "help: use the earlier given as it is (examples on a page see the givens of the examples above "
+              + "them), or give this one its own name"));
     }
+    scope.put(name, new Binding(value, null, given, where));
     String rhsText = block.text().substring(rhs.start(), rhs.end());
     if (st.claim() == null) {
       // A given such as `c_gpu = 2.5 USD/h` reads best as written, not converted to base units.
@@ -203,6 +237,11 @@ final class ExampleChecker {
     return new ExampleStep(where, sourceLine.strip(), name, rhsText, held, stated.text(), cites, false);
   }
 
+  private static boolean sameValue(Quantity a, Quantity b) {
+    return a.dimension().equals(b.dimension())
+        && Math.abs(a.value() - b.value()) <= 1e-12 * Math.max(Math.abs(a.value()), Math.abs(b.value()));
+  }
+
   private static String accepts(Expr.Num stated, Expr.Num tolerance) {
     if (tolerance != null) return " ± " + tolerance.text();
     ClaimCheck.Digits d = ClaimCheck.Digits.of(stated);
@@ -219,11 +258,17 @@ final class ExampleChecker {
   private Optional<Entity> entityOf(String dotted, Map<String, Binding> scope) {
     String[] parts = dotted.split("\\.");
     if (parts.length == 1) {
-      Binding b = scope.get(parts[0]);
+      Binding b = lookup(scope, parts[0]);
       return b != null && b.entity() != null ? Optional.of(b.entity()) : Optional.empty();
     }
     if (parts.length == 2 && data.hasSet(parts[0])) return data.entity(parts[0], parts[1]);
     return Optional.empty();
+  }
+
+  /** A name bound in this example, else by an earlier example of the page. */
+  private Binding lookup(Map<String, Binding> scope, String name) {
+    Binding b = scope.get(name);
+    return b != null ? b : pageScope.get(name);
   }
 
   /** Resolves names in an example: bindings, data references, constants, and formula calls. */
@@ -242,7 +287,7 @@ final class ExampleChecker {
     public Quantity name(Expr.Name n) throws EvaluationError {
       String[] parts = n.name().split("\\.");
       if (parts.length == 1) {
-        Binding b = scope.get(n.name());
+        Binding b = lookup(scope, n.name());
         if (b != null && b.quantity() != null) return b.quantity();
         if (b == Binding.FAILED) throw EvaluationError.alreadyReported(n);
         if (b != null) {
@@ -262,7 +307,7 @@ final class ExampleChecker {
       }
       Entity entity;
       String field;
-      Binding alias = scope.get(parts[0]);
+      Binding alias = lookup(scope, parts[0]);
       if (alias != null && alias.entity() != null && parts.length == 2) {
         entity = alias.entity();
         field = parts[1];
@@ -323,7 +368,7 @@ final class ExampleChecker {
       }
       for (SymbolDef s : f.inputs()) {
         if (args.containsKey(s.name())) continue;
-        Binding b = scope.get(s.name());
+        Binding b = lookup(scope, s.name());
         if (b == Binding.FAILED) throw EvaluationError.alreadyReported(call);
         if (b == null || b.quantity() == null) {
           throw new EvaluationError(Kind.UNKNOWN_NAME, "formula " + f.id() + " needs " + s.name() + " ("

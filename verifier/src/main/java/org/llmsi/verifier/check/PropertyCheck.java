@@ -93,6 +93,41 @@ public final class PropertyCheck {
     return compare(markdown, inputs, reference, (double[]) smallest[0]);
   }
 
+  /**
+   * Draws the symbols from their domains until {@code holds} fails; returns the shrunk failing draw
+   * (values in glossary units), or null when every try held. Relations in prose are tested this way.
+   */
+  public double[] counterExample(List<SymbolDef> inputs, java.util.function.Predicate<double[]> holds) {
+    if (inputs.isEmpty()) return holds.test(new double[0]) ? null : new double[0];
+    List<Gen<Double>> gens = new ArrayList<>();
+    for (SymbolDef s : inputs) gens.add(generator(s));
+    Gen<double[]> gen = in -> {
+      double[] v = new double[gens.size()];
+      for (int i = 0; i < v.length; i++) v[i] = gens.get(i).generate(in);
+      return v;
+    };
+    Object[] smallest = new Object[1];
+    Reporter capture = new Reporter() {
+      @Override
+      public void falisification(long s, int count, Object value, Throwable cause, List<Object> others,
+          AsString<Object> toString) {
+        smallest[0] = value;
+      }
+
+      @Override
+      public void falisification(long s, int count, Object value, List<Object> others, AsString<Object> toString) {
+        smallest[0] = value;
+      }
+
+      @Override
+      public void valuesExhausted(int completed) {}
+    };
+    Strategy strategy = new Strategy(Configuration.defaultPRNG(seed), tries, -1, 2000, 10, capture,
+        prng -> new NoGuidance());
+    qt(() -> strategy).forAll(gen).check(holds);
+    return (double[]) smallest[0];
+  }
+
   private static Gen<Double> generator(SymbolDef s) {
     double lo = s.low();
     double hi = s.high();

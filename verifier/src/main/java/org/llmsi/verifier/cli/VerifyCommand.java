@@ -2,6 +2,7 @@ package org.llmsi.verifier.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import org.llmsi.verifier.fix.ClaimFixer;
 import java.nio.file.Path;
@@ -61,9 +62,15 @@ public final class VerifyCommand implements Callable<Integer> {
   boolean noTiming;
 
   @Option(names = "--fix", description = {
-      "Rewrite wrong claims in place with their computed values, then verify again.",
+      "Rewrite wrong claims and figures in place with their computed values, and write in the {name} of",
+      "an unbound figure that exactly one value reads as; then verify again.",
       "Review the change with git diff. Other errors are left for you."})
   boolean fix;
+
+  @Option(names = "--only", paramLabel = "FILE", description = {
+      "Report (and --fix) only the diagnostics of this chapter file, as shown in diagnostics; the exit",
+      "status then counts only those. For working on one chapter: CI verifies without it."})
+  List<Path> only = new java.util.ArrayList<>();
 
   @Override
   public Integer call() {
@@ -95,9 +102,9 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     if (fix && !result.ok()) {
       try {
-        Map<Path, Integer> fixed = new ClaimFixer(options.displayBase()).apply(result.diagnostics());
+        Map<Path, Integer> fixed = new ClaimFixer(options.displayBase()).apply(selected(result.diagnostics()));
         for (Map.Entry<Path, Integer> f : fixed.entrySet()) {
-          out.println("fixed " + f.getValue() + (f.getValue() == 1 ? " claim in " : " claims in ")
+          out.println("fixed " + f.getValue() + (f.getValue() == 1 ? " line in " : " lines in ")
               + f.getKey().toString().replace('\\', '/'));
         }
         if (!fixed.isEmpty()) result = new Verifier(options).verify();
@@ -107,12 +114,19 @@ public final class VerifyCommand implements Callable<Integer> {
       }
     }
     DiagnosticPrinter printer = new DiagnosticPrinter(fmt, options.displayBase());
-    for (Diagnostic d : result.diagnostics()) {
+    List<Diagnostic> shown = selected(result.diagnostics());
+    for (Diagnostic d : shown) {
       out.print(printer.print(d));
       if (fmt == Format.TEXT) out.println();
     }
     out.println(result.summary().line(!noTiming));
+    if (!only.isEmpty()) out.println(shown.size() + " of these in " + only.stream().map(Path::toString).toList());
     out.flush();
-    return result.ok() ? 0 : FAILED;
+    return shown.isEmpty() ? 0 : FAILED;
+  }
+
+  private List<Diagnostic> selected(List<Diagnostic> all) {
+    if (only.isEmpty()) return all;
+    return all.stream().filter(d -> only.stream().anyMatch(f -> d.location().file().normalize().equals(f.normalize()))).toList();
   }
 }

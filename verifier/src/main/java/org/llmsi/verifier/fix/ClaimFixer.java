@@ -28,7 +28,9 @@ public final class ClaimFixer {
   public Map<Path, Integer> apply(List<Diagnostic> diagnostics) throws IOException {
     Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
     for (Diagnostic d : diagnostics) {
-      if (d.kind() == Diagnostic.Kind.CLAIM && d.fix().isPresent()) {
+      // Wrong claims and figures get their computed value; a figure that one value reads as gets its {name}.
+      boolean fixable = d.kind() == Diagnostic.Kind.CLAIM || d.kind() == Diagnostic.Kind.UNVERIFIED;
+      if (fixable && d.fix().isPresent()) {
         byFile.computeIfAbsent(d.location().file(), f -> new ArrayList<>()).add(d);
       }
     }

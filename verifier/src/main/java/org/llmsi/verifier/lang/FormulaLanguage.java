@@ -16,6 +16,11 @@ public final class FormulaLanguage {
     return Parser.statements(text);
   }
 
+  /** Parses inline math written in the formula language: one relation, such as {@code I_ridge = P_peak / B_mem}. */
+  public static Relation parseRelation(String text) throws SyntaxError {
+    return Parser.relation(text);
+  }
+
   /** Names of the built-in functions; a formula id may not shadow one. */
   public static final List<String> BUILTINS =
       List.of("min", "max", "ceil", "floor", "log", "log2", "exp", "sqrt", "abs");

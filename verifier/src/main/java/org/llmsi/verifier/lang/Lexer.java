@@ -61,7 +61,21 @@ final class Lexer {
       case '-', '−', '–' -> "-";
       case '*', '×', '·' -> "*";
       case '/', '÷' -> "/";
-      case '^', '(', ')', ',', '=', ';', '≈', '±', '\n' -> String.valueOf(c);
+      case '^', '(', ')', ',', '=', ';', '≈', '±', '≤', '≥', '\n' -> String.valueOf(c);
+      case '<' -> {
+        if (peek('=')) {
+          pos++;
+          yield "≤";
+        }
+        yield "<";
+      }
+      case '>' -> {
+        if (peek('=')) {
+          pos++;
+          yield "≥";
+        }
+        yield ">";
+      }
       case '~' -> {
         if (peek('=')) {
           pos++;

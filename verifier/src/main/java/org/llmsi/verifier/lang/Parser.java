@@ -49,6 +49,24 @@ final class Parser {
     return eq;
   }
 
+  /** Parses a relation of inline math: {@code expression (= | < | > | ≤ | ≥) expression}. */
+  static Relation relation(String src) throws SyntaxError {
+    Parser p = new Parser(Lexer.tokenize(src), false);
+    Expr lhs = p.expr();
+    Token op = p.peek();
+    if (!Relation.OPERATORS.contains(op.text()) || op.type() != Type.OP) {
+      throw new SyntaxError(op.type() == Type.END ? "not a relation: no =, <, >, ≤ or ≥"
+          : "expected a relation (=, <, >, ≤, ≥), found '" + shown(op) + "'", op.start(), op.end());
+    }
+    p.pos++;
+    Expr rhs = p.expr();
+    Token rest = p.peek();
+    if (rest.type() != Type.END) {
+      throw new SyntaxError("a relation states one comparison; unexpected '" + shown(rest) + "'", rest.start(), rest.end());
+    }
+    return new Relation(lhs, op.text(), rhs, op.start());
+  }
+
   /** Parses an example block's text into statements. */
   static List<Statement> statements(String src) throws SyntaxError {
     Parser p = new Parser(Lexer.tokenize(src), true);

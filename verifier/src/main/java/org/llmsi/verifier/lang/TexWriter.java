@@ -9,10 +9,30 @@ import java.util.stream.Collectors;
  */
 public final class TexWriter {
   private final Function<String, String> symbolTex;
+  private final Function<String, String> formulaTex;
 
   /** @param symbolTex the TeX of a symbol name, or null to fall back to an upright name */
   public TexWriter(Function<String, String> symbolTex) {
+    this(symbolTex, id -> null);
+  }
+
+  /**
+   * @param formulaTex the TeX of the symbol a formula id computes, or null: a call of that formula is
+   *     typeset as its symbol with the arguments as a condition, {@code I_gemm |_{m = n}}
+   */
+  public TexWriter(Function<String, String> symbolTex, Function<String, String> formulaTex) {
     this.symbolTex = symbolTex;
+    this.formulaTex = formulaTex;
+  }
+
+  /** A relation of prose math. */
+  public String relation(Relation r) {
+    String op = switch (r.op()) {
+      case "≤" -> "\\le";
+      case "≥" -> "\\ge";
+      default -> r.op();
+    };
+    return expr(r.lhs()) + " " + op + " " + expr(r.rhs());
   }
 
   public String equation(Equation eq) {
@@ -49,7 +69,11 @@ public final class TexWriter {
       case "sqrt" -> "\\sqrt{" + args + "}";
       case "log2" -> "\\log_2\\left(" + args + "\\right)";
       case "min", "max", "log", "exp" -> "\\" + c.function() + "\\left(" + args + "\\right)";
-      default -> "\\mathrm{" + escape(c.function()) + "}\\left(" + args + "\\right)";
+      default -> {
+        String result = formulaTex.apply(c.function());
+        if (result == null) yield "\\mathrm{" + escape(c.function()) + "}\\left(" + args + "\\right)";
+        yield args.isEmpty() ? result : "\\left." + result + "\\right|_{" + args + "}";
+      }
     };
   }
 

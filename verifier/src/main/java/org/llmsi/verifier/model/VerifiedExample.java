@@ -9,8 +9,10 @@ import org.llmsi.verifier.report.Location;
  * @param title as written on the fence
  * @param location the fence line
  * @param steps its statements in order
+ * @param node the fence in the page's parsed document, which the publisher renders
  */
-public record VerifiedExample(String title, Location location, List<ExampleStep> steps) {
+public record VerifiedExample(String title, Location location, List<ExampleStep> steps,
+    com.vladsch.flexmark.util.ast.Node node) {
   public VerifiedExample {
     steps = List.copyOf(steps);
   }

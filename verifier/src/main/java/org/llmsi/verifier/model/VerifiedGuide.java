@@ -22,9 +22,19 @@ public final class VerifiedGuide {
   private final java.util.Map<VerifiedExample, String> anchors = new java.util.IdentityHashMap<>();
   /** Examples by file (as shown in diagnostics) and fence line. */
   private final java.util.Map<String, VerifiedExample> byFence = new java.util.HashMap<>();
+  /** Examples by their fence node in the pages' documents: what the publisher renders. */
+  private final java.util.Map<com.vladsch.flexmark.util.ast.Node, VerifiedExample> byNode = new java.util.IdentityHashMap<>();
+  private final java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex;
 
   public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
       List<VerifiedExample> examples) {
+    this(pages, glossary, data, formulas, examples, java.util.Map.of());
+  }
+
+  /** @param relationTex the TeX each checked relation of prose math is typeset from, by its node */
+  public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
+      List<VerifiedExample> examples, java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex) {
+    this.relationTex = relationTex;
     this.pages = List.copyOf(pages);
     this.glossary = glossary;
     this.data = data;
@@ -39,6 +49,7 @@ public final class VerifiedGuide {
       for (int n = 2; !onPage.add(anchor); n++) anchor = base + "-" + n;
       anchors.put(e, anchor);
       byFence.putIfAbsent(file + ":" + e.location().line(), e);
+      if (e.node() != null) byNode.put(e.node(), e);
     }
   }
 
@@ -86,6 +97,19 @@ public final class VerifiedGuide {
     String ascii = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
         .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return ascii.isEmpty() ? "untitled" : ascii;
+  }
+
+  /** The verified example of a fence node of one of {@link #pages()}' documents. */
+  public Optional<VerifiedExample> example(com.vladsch.flexmark.util.ast.Node fence) {
+    return Optional.ofNullable(byNode.get(fence));
+  }
+
+  /**
+   * The TeX to typeset inline math from: a checked relation is typeset from its syntax tree, like a
+   * formula; anything else as written.
+   */
+  public String tex(org.llmsi.verifier.source.markdown.InlineMath math) {
+    return relationTex.getOrDefault(math, math.tex());
   }
 
   /** The example whose fence is at {@code line} of {@code file} (as shown in diagnostics). */

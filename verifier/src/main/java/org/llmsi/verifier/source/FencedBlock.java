@@ -13,10 +13,11 @@ import org.llmsi.verifier.report.Location;
  * @param argumentOffset offset of the argument in the file (the fence's end when absent)
  * @param text the content lines joined with {@code \n}
  * @param lineOffsets file offset at which each content line starts
+ * @param node the fence in the page's document, which the publisher renders
  */
 public record FencedBlock(
     SourceFile file, String kind, String argument, int fenceOffset, int argumentOffset,
-    String text, int[] lineOffsets) {
+    String text, int[] lineOffsets, com.vladsch.flexmark.ast.FencedCodeBlock node) {
 
   /** The file location of an offset into {@link #text}. */
   public Location locate(int offset, int length) {

@@ -1,7 +1,6 @@
 package org.llmsi.verifier.source;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.llmsi.verifier.report.Diagnostic;
 import org.llmsi.verifier.report.Diagnostic.Kind;
+import org.llmsi.verifier.source.markdown.GuideMarkdown;
+import org.llmsi.verifier.units.UnitParser;
 
 /**
  * Reads a chapter: checks its JBake header and pulls out its {@code formula} and {@code example}
@@ -25,8 +26,6 @@ public final class PageReader {
   private static final Set<String> KINDS = Set.of("formula", "example");
   private static final Set<String> STATUSES = Set.of("published", "draft");
 
-  private final Parser markdown = Parser.builder().build();
-
   /**
    * Reads one page; problems go to {@code errors}. A page with a bad header is still returned, so
    * its blocks are checked too and one run reports everything.
@@ -38,7 +37,7 @@ public final class PageReader {
     int headerEnd = file.text().indexOf(HEADER_END);
     int bodyStart = headerEnd < 0 ? 0 : headerEnd + HEADER_END.length();
     String body = file.text().substring(0, bodyStart).replaceAll("[^\\n]", " ") + file.text().substring(bodyStart);
-    Document doc = markdown.parse(body);
+    Document doc = GuideMarkdown.parse(body);
     List<FencedBlock> blocks = new ArrayList<>();
     collect(doc, file, blocks, errors);
     List<PageLink> links = new ArrayList<>();
@@ -47,7 +46,16 @@ public final class PageReader {
         links.add(new PageLink(link.getUrl().toString(), link.getUrl().getStartOffset()));
       }
     }
-    return new Page(file, header, blocks, ProseScanner.scan(doc, body), links);
+    return new Page(file, header, doc, blocks, ProseScanner.scan(doc, body, PageReader::unit), links);
+  }
+
+  /** A prose word as a unit with a dimension ({@code GB}, {@code token/s}), or null for a count or a word. */
+  private static String unit(String word) {
+    try {
+      return UnitParser.parse(word).dimension().isNone() ? null : word;
+    } catch (UnitParser.UnitException e) {
+      return null;
+    }
   }
 
   private Map<String, String> header(SourceFile file, List<Diagnostic> errors) {
@@ -130,6 +138,6 @@ public final class PageReader {
       if (i > 0) text.append('\n');
       text.append(line.trimEOL());
     }
-    out.add(new FencedBlock(file, kind, argument, fenceOffset, argumentOffset, text.toString(), offsets));
+    out.add(new FencedBlock(file, kind, argument, fenceOffset, argumentOffset, text.toString(), offsets, fence));
   }
 }

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.llmsi.publisher.markdown.ExampleBlock;
-import org.llmsi.publisher.markdown.FormulaBlock;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import org.llmsi.publisher.markdown.GuideBlockException;
-import org.llmsi.publisher.markdown.InlineMath;
+import org.llmsi.verifier.source.markdown.ValueRef;
+import org.llmsi.verifier.source.markdown.InlineMath;
 import org.llmsi.verifier.data.DataValue;
 import org.llmsi.verifier.data.SymbolDef;
 import org.llmsi.verifier.model.ExampleStep;
@@ -38,24 +38,42 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
   @Override
   public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
     return Set.of(
-        new NodeRenderingHandler<>(FormulaBlock.class, this::renderFormula),
-        new NodeRenderingHandler<>(ExampleBlock.class, this::renderExample),
-        new NodeRenderingHandler<>(InlineMath.class, this::renderInlineMath));
+        new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFence),
+        new NodeRenderingHandler<>(InlineMath.class, this::renderInlineMath),
+        new NodeRenderingHandler<>(ValueRef.class, (node, context, html) -> {})); // for the verifier only
   }
 
   private void renderInlineMath(InlineMath node, NodeRendererContext context, HtmlWriter html) {
-    html.raw(options.math().inline(node.tex()).img(options.rootPath()));
+    String tex = options.guide() == null ? node.tex() : options.guide().tex(node);
+    html.raw(options.math().inline(tex).img(options.rootPath()));
   }
 
-  private void renderFormula(FormulaBlock node, NodeRendererContext context, HtmlWriter html) {
-    VerifiedFormula formula = options.guide() == null ? null : options.guide().formula(node.formulaId()).orElse(null);
+  /** A formula or example fence renders from what the verifier checked; any other fence as code. */
+  private void renderFence(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+    String info = node.getInfo().toString().strip();
+    String kind = info.split("\\s+", 2)[0];
+    if (kind.equals("formula")) {
+      renderFormula(node, info.substring(kind.length()).strip(), html);
+    } else if (kind.equals("example")) {
+      renderExample(node, html);
+    } else {
+      context.delegateRender();
+    }
+  }
+
+  private int line(FencedCodeBlock node) {
+    return node.getDocument().getLineNumber(node.getStartOffset()) + 1;
+  }
+
+  private void renderFormula(FencedCodeBlock node, String id, HtmlWriter html) {
+    VerifiedFormula formula = options.guide() == null ? null : options.guide().formula(id).orElse(null);
     if (formula == null) {
-      throw new GuideBlockException(options.chapterFile(), node.line(),
-          "formula '" + node.formulaId() + "' was not verified, so it cannot be published");
+      throw new GuideBlockException(options.chapterFile(), line(node),
+          "formula '" + id + "' was not verified, so it cannot be published");
     }
     StringBuilder out = new StringBuilder();
-    String id = escape(formula.id());
-    out.append("<figure class=\"formula\" id=\"").append(id).append("\">\n");
+    String anchor = escape(formula.id());
+    out.append("<figure class=\"formula\" id=\"").append(anchor).append("\">\n");
     out.append("<div class=\"formula-math\">").append(options.math().display(formula.tex()).img(options.rootPath())).append("</div>\n");
     out.append("<figcaption>\n");
     if (!formula.symbols().isEmpty()) {
@@ -67,8 +85,8 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       }
       out.append("</dl>\n");
     }
-    out.append("<p class=\"verified\"><a href=\"").append(escape(options.appendixHref())).append('#').append(id)
-        .append("\">").append(id).append(" verified</a>: ")
+    out.append("<p class=\"verified\"><a href=\"").append(escape(options.appendixHref())).append('#').append(anchor)
+        .append("\">").append(anchor).append(" verified</a>: ")
         .append("agrees with <code>").append(escape(formula.reference())).append("</code> on ")
         .append(String.format(Locale.ROOT, "%,d", formula.tries())).append(" random inputs (seed ")
         .append(formula.seed()).append("); units checked.</p>\n");
@@ -76,12 +94,12 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     html.raw(out);
   }
 
-  private void renderExample(ExampleBlock node, NodeRendererContext context, HtmlWriter html) {
-    VerifiedExample example = options.guide() == null ? null
-        : options.guide().exampleAt(options.chapterFile(), node.line()).orElse(null);
+  private void renderExample(FencedCodeBlock node, HtmlWriter html) {
+    VerifiedExample example = options.guide() == null ? null : options.guide().example(node).orElse(null);
     if (example == null) {
-      throw new GuideBlockException(options.chapterFile(), node.line(),
-          "example \"" + node.title() + "\" was not verified, so it cannot be published");
+      throw new GuideBlockException(options.chapterFile(), line(node),
+          "example " + node.getInfo().toString().strip().substring("example".length()).strip()
+              + " was not verified, so it cannot be published");
     }
     StringBuilder out = new StringBuilder();
     out.append("<figure class=\"example\" id=\"").append(escape(options.guide().exampleAnchor(example))).append("\">\n");

@@ -7,13 +7,12 @@ import org.llmsi.verifier.model.VerifiedGuide;
 
 /** The extension's options, read once from the data keys. */
 public record GuideBlocksOptions(
-    VerifiedGuide guide, String chapterFile, int firstLine, MathRenderer math, String rootPath, String appendixHref) {
+    VerifiedGuide guide, String chapterFile, MathRenderer math, String rootPath, String appendixHref) {
 
   public static GuideBlocksOptions of(DataHolder options) {
     return new GuideBlocksOptions(
         GuideBlocksExtension.GUIDE.get(options),
         GuideBlocksExtension.CHAPTER_FILE.get(options),
-        GuideBlocksExtension.FIRST_LINE.get(options),
         GuideBlocksExtension.MATH.get(options),
         GuideBlocksExtension.ROOT_PATH.get(options),
         GuideBlocksExtension.APPENDIX_HREF.get(options));

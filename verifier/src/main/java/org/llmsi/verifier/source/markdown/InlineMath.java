@@ -1,4 +1,4 @@
-package org.llmsi.publisher.markdown;
+package org.llmsi.verifier.source.markdown;
 
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;

@@ -1,4 +1,4 @@
-package org.llmsi.publisher.markdown.internal;
+package org.llmsi.verifier.source.markdown;
 
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
@@ -6,7 +6,7 @@ import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
-import org.llmsi.publisher.markdown.InlineMath;
+
 
 /**
  * {@code $…$} inline math, with pandoc's rule so that prices stay prose: the opening {@code $} is
