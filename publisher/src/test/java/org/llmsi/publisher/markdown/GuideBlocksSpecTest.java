@@ -20,6 +20,9 @@ import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.VerifyOptions;
 import org.llmsi.verifier.model.VerifiedGuide;
+import org.llmsi.verifier.source.Page;
+import org.llmsi.verifier.source.PageReader;
+import org.llmsi.verifier.source.SourceFile;
 
 /**
  * Runs the extension's spec, {@code src/test/resources/spec/guide_blocks_spec.md}, in flexmark's
@@ -125,21 +128,26 @@ class GuideBlocksSpecTest {
     return out;
   }
 
-  /** HTML (math summarised) and AST of an example. */
+  /**
+   * HTML (math summarised) and AST of an example: its Markdown read by the verifier's parser, as a
+   * chapter is, and rendered against the verified fixture (a formula resolves by its id; an example
+   * fence that the verifier did not check is an error).
+   */
   private static String[] render(Example e) {
     int firstLine = 1;
     for (String option : e.options().split("[,\\s]+")) {
       if (option.startsWith("first-line-")) firstLine = Integer.parseInt(option.substring("first-line-".length()));
     }
-    ChapterRenderer renderer = new ChapterRenderer(guide, new MathRenderer());
+    String text = "\n".repeat(firstLine - 1) + e.markdown();
+    Page page = new PageReader().read(SourceFile.of(Path.of(chapterFile), Path.of(chapterFile), text), new ArrayList<>());
     String html;
     try {
-      html = renderer.render(chapterFile, firstLine, e.markdown());
+      html = new ChapterRenderer(guide, new MathRenderer()).render(page, "");
     } catch (GuideBlockException ex) {
       html = "error: " + ex.getMessage().replace(chapterFile, "<chapter>") + "\n";
     }
     html = MATH.matcher(html).replaceAll(m -> Matcher.quoteReplacement("<img class=\"math\" alt=\"" + m.group(1) + "\">"));
-    String ast = ast(renderer.parse(chapterFile, firstLine, e.markdown()), 0, new StringBuilder()).toString();
+    String ast = ast(page.document(), 0, new StringBuilder()).toString();
     return new String[] {html, ast};
   }
 }

@@ -83,9 +83,14 @@ final class ExampleChecker {
   }
 
   /** A value bound in an example: a quantity, or an alias of a model or accelerator. */
-  private record Binding(Quantity quantity, Entity entity, boolean given, Location where) {
+  /** @param literal a given's literal as written ({@code 3 USD/h}), else null */
+  private record Binding(Quantity quantity, Entity entity, String literal, Location where) {
     /** A name whose step failed; using it is not a second error. */
-    static final Binding FAILED = new Binding(null, null, false, null);
+    static final Binding FAILED = new Binding(null, null, null, null);
+
+    boolean given() {
+      return literal != null;
+    }
   }
 
   /** Checks one example; returns it when every step held, else null (errors were added). */
@@ -146,7 +151,7 @@ final class ExampleChecker {
     if (rhs instanceof Expr.Name n && st.claim() == null) {
       Optional<Entity> entity = entityOf(n.name(), scope);
       if (entity.isPresent()) {
-        scope.put(name, new Binding(null, entity.get(), false, where));
+        scope.put(name, new Binding(null, entity.get(), null, where));
         return new ExampleStep(where, sourceLine.strip(), name, n.name(),
             entity.get().name(), null, List.of(), true);
       }
@@ -169,16 +174,15 @@ final class ExampleChecker {
           "'" + name + "' evaluates to " + value.value() + " (a division by zero or a log of a non-positive number?)"));
       return null;
     }
-    boolean given = rhs instanceof Expr.Num && st.claim() == null;
+    String givenText = rhs instanceof Expr.Num num && st.claim() == null ? num.text() : null;
     Binding earlier = pageScope.get(name);
-    if (given && earlier != null && earlier.given() && !sameValue(earlier.quantity(), value)) {
+    if (givenText != null && earlier != null && earlier.given() && !sameValue(earlier.quantity(), value)) {
       errors.add(Diagnostic.of(Kind.DUPLICATE, where, "given '" + name + "' drifts: bound to "
-              + ValueFormat.auto(value) + " here but to " + ValueFormat.auto(earlier.quantity()) + " at line "
-              + earlier.where().line() + " of this page",
+              + givenText + " here but to " + earlier.literal() + " at line " + earlier.where().line() + " of this page",
           "help: use the earlier given as it is (examples on a page see the givens of the examples above "
               + "them), or give this one its own name"));
     }
-    scope.put(name, new Binding(value, null, given, where));
+    scope.put(name, new Binding(value, null, givenText, where));
     String rhsText = block.text().substring(rhs.start(), rhs.end());
     if (st.claim() == null) {
       // A given such as `c_gpu = 2.5 USD/h` reads best as written, not converted to base units.

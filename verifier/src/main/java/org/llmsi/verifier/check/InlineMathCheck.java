@@ -24,7 +24,7 @@ import org.llmsi.verifier.source.markdown.InlineMath;
 
 /**
  * Inline math in prose is one of three things: a lone symbol ({@code $P_{\text{peak}}$}); a
- * relation written in the formula language ({@code $I_ridge * B_mem = P_peak$}), which is checked
+ * relation written in the formula language ({@code $ridge_point() * B_mem = P_peak$}), which is checked
  * like a formula against its reference, over the glossary's domains; or notation marked
  * {@code {notation}} after it, which no check reads and the summary counts. Anything else, such as
  * an expression or a relation in TeX, is an error: a reader would take it as verified.
@@ -89,7 +89,7 @@ final class InlineMathCheck {
       if (LONE_SYMBOL.matcher(text).matches()) continue;
       errors.add(Diagnostic.of(Kind.UNVERIFIED, at,
           "inline math $" + m.tex() + "$ is neither a symbol nor a checked relation",
-          "help: write the relation in the formula language, e.g. $I_ridge * B_mem = P_peak$, so that it is "
+          "help: write the relation in the formula language, e.g. $ridge_point() * B_mem = P_peak$, so that it is "
               + "property-tested over the glossary's domains",
           "help: or, if no check can read it (a definition, an approximation, a shape), mark it as notation: $"
               + m.tex() + "${notation}"));

@@ -74,7 +74,11 @@ final class ProseFigures {
       Location at = page.file().location(f.offset(), f.length());
       Unit unit = unitOf(f);
       if (f.ref() == null) {
-        String before = text.substring(Math.max(0, text.lastIndexOf(' ', Math.max(0, f.offset() - 2)) + 1), f.offset()).strip();
+        int wordEnd = f.offset();
+        while (wordEnd > 0 && Character.isWhitespace(text.charAt(wordEnd - 1))) wordEnd--;
+        int wordStart = wordEnd;
+        while (wordStart > 0 && (Character.isLetterOrDigit(text.charAt(wordStart - 1)) || text.charAt(wordStart - 1) == '-')) wordStart--;
+        String before = text.substring(wordStart, wordEnd);
         if (f.unit().isEmpty() && namedNumbers.contains(before + " " + f.number())) {
           notes.add(new ProseNote(before + " " + f.number(), f.offset(), "name"));
           continue;
@@ -85,13 +89,15 @@ final class ProseFigures {
       Optional<Candidate> resolved = resolve(f.ref(), f.offset(), values);
       if (resolved.isEmpty()) {
         List<String> known = new ArrayList<>();
-        values.forEach(v -> known.add(v.name()));
+        values.stream().filter(v -> v.quantity() != null).forEach(v -> known.add(v.name()));
         glossary.symbols().stream().filter(SymbolDef::isConstant).forEach(s -> known.add(s.name()));
+        data.sets().values().forEach(set -> set.values().forEach(e -> e.fields().values().forEach(v -> known.add(v.key()))));
         String hint = Names.suggest(f.ref(), known);
         errors.add(Diagnostic.of(Kind.UNKNOWN_NAME, refLocation(page, f),
             "'" + f.text() + "{" + f.ref() + "}' names no value: '" + f.ref()
                 + "' is neither a step of an example on this page, a data figure (set.key.field) nor a glossary constant",
-            hint != null ? hint : "help: name a step of an example on this page, e.g. {" + (values.isEmpty() ? "name" : values.get(0).name()) + "}"));
+            hint != null ? hint : "help: name a step of an example on this page"
+                + (known.isEmpty() ? "" : ", e.g. {" + known.get(0) + "}")));
         continue;
       }
       Candidate c = resolved.get();
@@ -102,15 +108,24 @@ final class ProseFigures {
         continue;
       }
       Expr.Num printed = printed(f, unit);
-      if (!ClaimCheck.holds(c.quantity().value(), printed, null)) {
+      if (!holds(c.quantity().value(), printed, !f.digits())) {
         String computed = ClaimCheck.computedText(c.quantity().value(), printed);
         String unitText = unit.text().isEmpty() ? "" : " " + unit.text();
+        String finer = ClaimCheck.shownText(c.quantity().value(), printed) + unitText;
         errors.add(fixed(new Diagnostic(Kind.CLAIM, at, "figure " + f.text() + " does not match '" + f.ref() + "' = "
-            + computed + unitText,
+            + finer,
             List.of("stated:   " + f.text() + accepts(printed),
-                "computed: " + computed + unitText + " (" + c.origin() + ")")),
+                "computed: " + finer + " (" + c.origin() + ")")),
             text, f, f.digits() ? computed + text.substring(f.offset() + f.number().length(), f.offset() + f.length()) : null));
       }
+    }
+    for (var stray : page.prose().strayRefs()) {
+      Location at = page.file().location(stray.offset(), stray.ref().getTextLength());
+      errors.add(stray.ref().isNotation()
+          ? Diagnostic.of(Kind.SYNTAX, at, "{notation} follows no inline math",
+              "help: write it right after the closing $ of the math it marks, with no space: $S = QK^\\top${notation}")
+          : Diagnostic.of(Kind.SYNTAX, at, "{" + stray.ref().name() + "} follows no figure",
+              "help: write it right after the number, or after its unit when one is printed: 21.5 GB{M_kv}, 16{n_gpu} GPUs"));
     }
     return notes;
   }
@@ -122,12 +137,12 @@ final class ProseFigures {
     for (PageValue v : values) {
       if (v.quantity() == null || matches.containsKey(v.name())) continue;
       Optional<Candidate> c = resolve(v.name(), f.offset(), values);
-      if (c.isPresent() && reads(c.get().quantity(), unit, printed)) matches.put(v.name(), c.get());
+      if (c.isPresent() && reads(c.get().quantity(), unit, printed, !f.digits())) matches.put(v.name(), c.get());
     }
     for (SymbolDef s : glossary.symbols()) {
       if (!s.isConstant()) continue;
       Quantity q = new Quantity(s.unit().toBase(s.constant()), s.unit().dimension());
-      if (reads(q, unit, printed)) matches.put(s.name(), new Candidate(s.name(), q, "glossary constant " + s.name()));
+      if (reads(q, unit, printed, !f.digits())) matches.put(s.name(), new Candidate(s.name(), q, "glossary constant " + s.name()));
     }
     boolean pageMatch = !matches.isEmpty();
     if (!pageMatch) {
@@ -135,7 +150,7 @@ final class ProseFigures {
         for (Entity e : set.values()) {
           for (DataValue v : e.fields().values()) {
             Quantity q = new Quantity(v.baseValue(), v.unit().dimension());
-            if (reads(q, unit, printed)) matches.put(v.key(), new Candidate(v.key(), q, "data figure " + v.key()));
+            if (reads(q, unit, printed, !f.digits())) matches.put(v.key(), new Candidate(v.key(), q, "data figure " + v.key()));
           }
         }
       }
@@ -174,8 +189,18 @@ final class ProseFigures {
     return d.withFix(line.substring(0, col) + span + line.substring(end), span);
   }
 
-  private static boolean reads(Quantity q, Unit unit, Expr.Num printed) {
-    return q.dimension().equals(unit.dimension()) && ClaimCheck.holds(q.value(), printed, null);
+  private static boolean reads(Quantity q, Unit unit, Expr.Num printed, boolean word) {
+    return q.dimension().equals(unit.dimension()) && holds(q.value(), printed, word);
+  }
+
+  /**
+   * Digits match to the precision printed, as a claim does; a number word ("one", "half") states an
+   * exact value, so "one operation per byte" does not read as 0.5 rounded up.
+   */
+  private static boolean holds(double value, Expr.Num printed, boolean word) {
+    if (!word) return ClaimCheck.holds(value, printed, null);
+    double stated = printed.unit().toBase(printed.magnitude());
+    return Math.abs(value - stated) <= 1e-9 * Math.abs(stated);
   }
 
   /**
@@ -249,11 +274,14 @@ final class ProseFigures {
   }
 
   private static String accepts(Expr.Num stated) {
-    ClaimCheck.Digits d = ClaimCheck.Digits.of(stated);
-    double half = d.halfStep();
+    double half = ClaimCheck.Digits.of(stated).halfStep();
     String unit = stated.unit().text().isEmpty() ? "" : " " + stated.unit().text();
-    return String.format(Locale.ROOT, " (accepts [%s, %s)%s)", d.format(stated.magnitude() - half),
-        d.format(stated.magnitude() + half), unit);
+    return " (accepts [" + plainNumber(stated.magnitude() - half) + ", " + plainNumber(stated.magnitude() + half) + ")"
+        + unit + ")";
+  }
+
+  private static String plainNumber(double v) {
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.12g", v)).stripTrailingZeros().toPlainString();
   }
 
   private static Location refLocation(Page page, ProseFigure f) {

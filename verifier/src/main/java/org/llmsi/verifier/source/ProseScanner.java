@@ -50,6 +50,7 @@ public final class ProseScanner {
           + "rules?|part|item|no\\.|vol\\.|volume)" + SPACE + "*\\(?$");
   /** Between two cited numbers: "3.1 and 3.2", "1–3", "2, 4". */
   private static final Pattern CITATION_JOIN = Pattern.compile("^(?:" + SPACE + "*(?:,|and|or|&|–|-|to)" + SPACE + "*|" + SPACE + "*\\.)$");
+  private static final Pattern SUBSECTION = Pattern.compile("(?:\\.\\d+)+");
   private static final Pattern ARXIV = Pattern.compile("\\d{4}\\.\\d{4,5}(?:v\\d+)?");
 
   /** Words after a number that are not what it counts ("16 and", "4 of"): left out of messages. */
@@ -115,7 +116,8 @@ public final class ProseScanner {
       int end = m.end(1);
       if (!allProse(prose, text, start, end)) continue;
       String number = m.group(1);
-      String before = text.substring(lineStart(text, start), start);
+      // The words before it, across a line break: "section\n3.1" is still a citation.
+      String before = text.substring(Math.max(0, start - 40), start).replace('\n', ' ');
       char prev = start > 0 ? text.charAt(start - 1) : ' ';
       char next = end < text.length() ? text.charAt(end) : ' ';
       String reason = null;
@@ -146,13 +148,26 @@ public final class ProseScanner {
         while (tokenStart > 0 && (Character.isLetterOrDigit(text.charAt(tokenStart - 1)) || text.charAt(tokenStart - 1) == '-')) tokenStart--;
         String shown = reason.equals("name") ? text.substring(tokenStart, tokenEnd) : number;
         notes.add(new ProseNote(shown, start, reason));
-        if (!reason.equals("name")) lastCitationEnd = end;
+        if (!reason.equals("name")) {
+          // "4.2.2" cites a subsection: its further ".2" belongs to the citation.
+          int citedEnd = end;
+          Matcher more = SUBSECTION.matcher(text).region(end, text.length());
+          if (more.lookingAt()) citedEnd = more.end();
+          lastCitationEnd = citedEnd;
+        }
         continue;
       }
       double magnitude;
       try {
         magnitude = Double.parseDouble(number.replace(",", ""));
       } catch (NumberFormatException e) {
+        continue;
+      }
+      if (prev == '$') { // a price, "$2": in US dollars, and the name follows the number
+        ValueRef ref = refs.get(end);
+        if (ref != null && !ref.isNotation()) usedRefs.add(end);
+        figures.add(new ProseFigure(number, magnitude, "USD", "", start, end - start,
+            ref == null || ref.isNotation() ? null : ref.name()));
         continue;
       }
       figures.add(figure(number, magnitude, text, start, end, refs, unitOf, usedRefs, true));
@@ -193,7 +208,8 @@ public final class ProseScanner {
     ValueRef ref = refs.get(end);
     if (ref == null) {
       Matcher u = UNIT.matcher(text).region(end, text.length());
-      if (u.lookingAt()) {
+      boolean matched = u.lookingAt();
+      if (matched) {
         if (u.group(1) != null) {
           unit = u.group(1).equals("%") ? "%" : "×";
           figureEnd = u.end();
@@ -203,9 +219,12 @@ public final class ProseScanner {
           if (spelled != null && u.group(3) != null && per != null) {
             unit = per.equals("1") ? spelled : spelled + "/" + per;
             figureEnd = u.end();
-          } else if (spelled != null && !text.substring(end, u.start(2)).equals("-")) {
+          } else if (spelled != null) {
             unit = spelled;
             figureEnd = u.end(2);
+          } else if (spelled == null && per != null && unitOf.apply(u.group(2) + "/" + per) != null) {
+            unit = u.group(2) + "/" + per; // a count per unit: "935 tokens per second" is token/s
+            figureEnd = u.end();
           } else if (spelled == null && u.group(3) != null) {
             word = u.group(2) + " per " + u.group(3); // a count per count: "20 tokens per parameter"
             figureEnd = u.end();
@@ -215,6 +234,11 @@ public final class ProseScanner {
         }
       }
       ref = refs.get(figureEnd);
+      if (ref == null && matched && u.group(2) != null && u.group(3) == null && unit.isEmpty()) {
+        // A count's name may follow its noun too: "0.006 nats{gap}", "860 nodes{n}".
+        ref = refs.get(u.end(2));
+        if (ref != null) figureEnd = u.end(2);
+      }
     }
     if (!digits && unit.isEmpty()) return null;
     boolean scientific = number.matches(".*\\d[eE][+-]?\\d+");

@@ -10,7 +10,7 @@ import org.llmsi.verifier.report.Location;
 /** Example anchors come from titles, so they do not move when text above an example does. */
 class ExampleAnchorTest {
   private static VerifiedExample example(String file, int line, String title) {
-    return new VerifiedExample(title, Location.of(Path.of(file), line, 1), List.of());
+    return new VerifiedExample(title, Location.of(Path.of(file), line, 1), List.of(), null);
   }
 
   @Test
