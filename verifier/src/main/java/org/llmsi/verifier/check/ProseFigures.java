@@ -114,7 +114,7 @@ final class ProseFigures {
         String finer = ClaimCheck.shownText(c.quantity().value(), printed) + unitText;
         errors.add(fixed(new Diagnostic(Kind.CLAIM, at, "figure " + f.text() + " does not match '" + f.ref() + "' = "
             + finer,
-            List.of("stated:   " + f.text() + accepts(printed),
+            List.of("stated:   " + f.text() + (f.digits() ? accepts(printed) : " (a number word states an exact value)"),
                 "computed: " + finer + " (" + c.origin() + ")")),
             text, f, f.digits() ? computed + text.substring(f.offset() + f.number().length(), f.offset() + f.length()) : null));
       }

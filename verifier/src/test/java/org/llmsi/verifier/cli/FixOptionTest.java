@@ -38,7 +38,7 @@ class FixOptionTest {
     assertEquals(0, verify(site, true, out), out.toString());
     String after = Files.readString(page, StandardCharsets.UTF_8);
     assertEquals(before.replace("≈ 160 FLOP/B ± 2 %", "≈ 153 FLOP/B ± 2 %"), after);
-    assertTrue(out.toString().startsWith("fixed 1 claim in content/page.md\n"), out.toString());
+    assertTrue(out.toString().startsWith("fixed 1 line in content/page.md\n"), out.toString());
     assertTrue(out.toString().contains("verified 1 file"), out.toString());
   }
 

@@ -35,7 +35,7 @@ class VerificationReportTest {
     result = new Verifier(VerifyOptions.of(Repository.root().resolve("site-src"))
         .withDisplayBase(Repository.root())).verify();
     assertTrue(result.ok(), () -> "the guide must verify: " + result.diagnostics());
-    report = new VerificationReport(result.guide(), result.summary(), GUIDE).markdown();
+    report = new VerificationReport(result, GUIDE).markdown();
   }
 
   @Test
@@ -96,7 +96,7 @@ class VerificationReportTest {
         "  source: \"Hoffmann et al. 2022, section D.2\"", ""), StandardCharsets.UTF_8);
     VerificationResult withConstant = new Verifier(VerifyOptions.of(site).withDisplayBase(dir)).verify();
     assertTrue(withConstant.ok(), () -> withConstant.diagnostics().toString());
-    String text = new VerificationReport(withConstant.guide(), withConstant.summary(), GUIDE).markdown();
+    String text = new VerificationReport(withConstant, GUIDE).markdown();
     assertTrue(text.contains("| `alpha_fit` | 0.34 | Hoffmann et al. 2022, section D.2 |  |\n"), text);
   }
 
@@ -115,7 +115,7 @@ class VerificationReportTest {
   void theSameGuideGivesTheSameReport() {
     VerificationResult again = new Verifier(VerifyOptions.of(Repository.root().resolve("site-src"))
         .withDisplayBase(Repository.root())).verify();
-    assertEquals(report, new VerificationReport(again.guide(), again.summary(), GUIDE).markdown());
+    assertEquals(report, new VerificationReport(again, GUIDE).markdown());
   }
 
   @Test

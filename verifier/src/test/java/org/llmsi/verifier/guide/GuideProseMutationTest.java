@@ -52,7 +52,8 @@ class GuideProseMutationTest {
       List<String> survived = new ArrayList<>();
       int mutations = 0;
       for (ProseFigure f : page.figures()) {
-        if (!f.digits()) continue;
+        // A verified page's unbound numbers are names ("Llama 2"), which the report lists instead.
+        if (!f.digits() || f.ref() == null) continue;
         int line = page.file().location(f.offset(), 1).line();
         for (int i = 0; i < f.number().length(); i++) {
           char d = f.number().charAt(i);

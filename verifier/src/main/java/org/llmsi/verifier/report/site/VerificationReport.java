@@ -32,16 +32,25 @@ import org.llmsi.verifier.source.Page;
 public final class VerificationReport {
   private final VerifiedGuide guide;
   private final Summary summary;
+  private final org.llmsi.verifier.check.GuideChecker.Prose prose;
   private final String guideUrl;
+
+  /** The report of a successful run. */
+  public VerificationReport(org.llmsi.verifier.VerificationResult result, String guideUrl) {
+    this(result.guide(), result.summary(), result.prose(), guideUrl);
+  }
 
   /**
    * @param guide the verified guide
    * @param summary the counts of the run that verified it
+   * @param prose what the prose checks found: citations and names, unused data
    * @param guideUrl where the guide is published; chapter pages are resolved against it
    */
-  public VerificationReport(VerifiedGuide guide, Summary summary, String guideUrl) {
+  public VerificationReport(VerifiedGuide guide, Summary summary, org.llmsi.verifier.check.GuideChecker.Prose prose,
+      String guideUrl) {
     this.guide = guide;
     this.summary = summary;
+    this.prose = prose;
     this.guideUrl = guideUrl.endsWith("/") ? guideUrl : guideUrl + "/";
   }
 
@@ -60,8 +69,63 @@ public final class VerificationReport {
     for (VerifiedFormula f : guide.formulas()) formulaSection(out, f);
     out.append("## Worked examples\n\n");
     for (VerifiedExample e : guide.examples()) exampleSection(out, e);
+    proseSection(out);
     sources(out);
     return out.toString();
+  }
+
+  /**
+   * Per chapter: how many prose figures were bound, the math checked as relations and the math
+   * marked as notation, and every number read as a citation or a name, so a reviewer can see that
+   * nothing slipped through as one. Then the data figures no chapter reads.
+   */
+  private void proseSection(StringBuilder out) {
+    out.append("## Prose\n\n");
+    out.append("Every number in prose is a figure bound to a named value, unless the rules of")
+        .append(" `verifier/LANGUAGE.md` read it as a citation or part of a name; inline math is a lone")
+        .append(" symbol, a relation property-tested like a formula, or notation marked as such.\n\n");
+    for (org.llmsi.verifier.source.Page page : guide.pages()) {
+      var notes = prose.notes().getOrDefault(page.file().shownPath(), List.of());
+      long bound = page.figures().stream().filter(f -> f.ref() != null).count();
+      List<org.llmsi.verifier.source.MathSpan> notation = page.prose().math().stream()
+          .filter(org.llmsi.verifier.source.MathSpan::notation).toList();
+      long relations = page.prose().math().stream().filter(m -> !m.notation() && !guide.tex(m.node()).equals(m.tex())).count();
+      out.append("### ").append(page.title()).append("\n\n");
+      out.append("`").append(page.file().shownPath().toString().replace('\\', '/')).append("`: ").append(bound)
+          .append(bound == 1 ? " figure" : " figures").append(" bound, ").append(relations)
+          .append(relations == 1 ? " relation" : " relations").append(" checked, ").append(notation.size())
+          .append(" notation ").append(notation.size() == 1 ? "span" : "spans").append(", ").append(notes.size())
+          .append(notes.size() == 1 ? " number" : " numbers").append(" read as citations or names.\n\n");
+      if (!notation.isEmpty()) {
+        out.append("Notation (not checked):");
+        for (var m : notation) {
+          out.append(" line ").append(page.file().location(m.offset(), 1).line()).append(" `$")
+              .append(m.tex().replace("`", "'")).append("$`;");
+        }
+        out.setLength(out.length() - 1);
+        out.append(".\n\n");
+      }
+      if (!notes.isEmpty()) {
+        Map<String, List<String>> byReason = new java.util.TreeMap<>();
+        for (var n : notes) {
+          byReason.computeIfAbsent(n.reason(), r -> new ArrayList<>())
+              .add(n.text() + " (line " + page.file().location(n.offset(), 1).line() + ")");
+        }
+        byReason.forEach((reason, items) -> out.append("- ").append(reason).append(": ")
+            .append(cell(String.join(", ", items))).append('\n'));
+        out.append('\n');
+      }
+    }
+    out.append("### Data figures no chapter reads\n\n");
+    if (prose.unusedData().isEmpty()) {
+      out.append("None: every data figure is read by a worked example or a prose figure.\n\n");
+    } else {
+      out.append("Kept with their sources for what the guide may cite next; no page reads them now:\n\n");
+      for (var v : prose.unusedData()) {
+        out.append("- `").append(v.key()).append("` (`").append(v.location().display()).append("`)\n");
+      }
+      out.append('\n');
+    }
   }
 
   private void formulaTable(StringBuilder out) {

@@ -39,7 +39,7 @@ public final class VerificationReportMain {
       out.println(result.summary().line(false));
       return 1;
     }
-    String report = new VerificationReport(result.guide(), result.summary(), args[2]).markdown();
+    String report = new VerificationReport(result, args[2]).markdown();
     Files.createDirectories(output.toAbsolutePath().getParent());
     Files.writeString(output, report, StandardCharsets.UTF_8);
     out.println("wrote " + output + ": " + result.guide().formulas().size() + " formulas, "
