@@ -167,6 +167,8 @@ class SiteBuildTest {
       }
     }
     assertEquals(4 * 3, scripts, "theme.js, search-index.js and search.js on each of the four pages");
+    assertEquals(List.of(), org.llmsi.publisher.output.ScriptPolicyCheck.problems(
+        org.llmsi.publisher.output.SitePages.read(site)));
   }
 
   @Test

@@ -121,7 +121,7 @@ public final class RawHtml {
    * The lower-case scheme of a URL as a browser parses it (after dropping the leading and trailing
    * control characters and spaces, and every tab and newline), or null for a path in the site.
    */
-  static String scheme(String url) {
+  public static String scheme(String url) {
     StringBuilder clean = new StringBuilder();
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
