@@ -4,6 +4,21 @@
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<#--
+  Content-Security-Policy, first in <head> so it governs every script and style after it. Scripts,
+  stylesheets and images load only from the site's own files, so an inline <script>, an on…=
+  handler or a javascript: URL that reached a page would not run; nothing is framed or embedded,
+  and no <base> or form can send the reader elsewhere. 'self' is the page's origin on any static
+  host, and a page opened from file:// may load the site's files beside it (Chromium and Firefox
+  both allow it; BrowserE2eTest opens the site that way).
+  style-src allows 'unsafe-inline' for one reason: each math image carries its own size and
+  baseline shift in a style attribute (width and vertical-align in em, set by MathSvg), which no
+  stylesheet of the site can know in advance. A style attribute cannot run script, and chapters
+  may not write one (the verifier refuses style= in raw HTML). style-src-elem 'self' then forbids
+  <style> elements again in every browser that knows it (all current ones); an older browser falls
+  back to style-src and still sizes the math. frame-ancestors cannot be set from a <meta>.
+-->
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; style-src-elem 'self'; img-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title?html} · ${config.site_title?html}</title>
 <link rel="stylesheet" href="${root}assets/guide.css">
@@ -14,7 +29,7 @@
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header">
 <a class="site-title" href="${root}index.html">${config.site_title?html}</a>
-<form class="search" role="search" action="#" onsubmit="return false">
+<form class="search" role="search" action="#">
 <label for="search-input" class="visually-hidden">Search the guide</label>
 <input type="search" id="search-input" placeholder="Search formulas, symbols, text" autocomplete="off" disabled>
 <ol id="search-results" class="search-results" hidden></ol>

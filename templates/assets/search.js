@@ -4,6 +4,9 @@
   var index = window.LLMSI_SEARCH_INDEX;
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
+  // The form only hosts the field: Enter opens the first hit (below), it never submits. This was an
+  // inline onsubmit= handler, which the pages' Content-Security-Policy refuses.
+  if (input && input.form) input.form.addEventListener("submit", function (e) { e.preventDefault(); });
   if (!index || !input || !list) return;
   var root = (document.querySelector('link[rel="stylesheet"]').getAttribute("href") || "").replace(/assets\/guide\.css$/, "");
   input.disabled = false;

@@ -18,6 +18,7 @@ import org.llmsi.publisher.math.MathFiles;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.publisher.math.MathSvg;
 import org.llmsi.publisher.output.AtomicOutput;
+import org.llmsi.publisher.output.ScriptPolicyCheck;
 import org.llmsi.publisher.output.SelfContainedCheck;
 import org.llmsi.publisher.output.SitePages;
 import org.llmsi.publisher.pdf.PdfWriter;
@@ -164,6 +165,8 @@ public final class GuidePublisher {
       }
       List<String> problems = SelfContainedCheck.problems(pages);
       if (!problems.isEmpty()) return failed(problems, "the site is not self-contained; nothing was published", start);
+      List<String> scripts = ScriptPolicyCheck.problems(pages);
+      if (!scripts.isEmpty()) return failed(scripts, "a page could run script that is not the site's; nothing was published", start);
       int pageCount = pages.pages().size();
       last = null; // the published site is about to change: no refresh may start from the old one
       output.swapIn(site);

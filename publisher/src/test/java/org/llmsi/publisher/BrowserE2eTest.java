@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,10 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmsi.publisher.serve.LivePreview;
+import org.llmsi.publisher.serve.PreviewServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -36,7 +42,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The published fixture site in a real browser (Debian's Chromium, headless), opened from file://
  * as a reader who downloaded it would: navigation, search, theme, no console errors, and no
- * request that leaves the machine. Screenshots go to target/e2e-screens/. Run with -Pe2e.
+ * request that leaves the machine. The same pages served over HTTP by the live preview, whose
+ * reload script is injected into them, must run under their Content-Security-Policy too. Every
+ * page records the policy violations the browser reports (a listener installed before any of the
+ * page's own scripts), and a violation is also a console error. Screenshots go to
+ * target/e2e-screens/. Run with -Pe2e.
  */
 @Tag("e2e")
 class BrowserE2eTest {
@@ -64,6 +74,35 @@ class BrowserE2eTest {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
     browser = new ChromeDriver(service, options);
+    // Runs in every document before its own scripts; the browser itself is not bound by the policy.
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        window.__cspViolations = [];
+        document.addEventListener("securitypolicyviolation", function (e) {
+          window.__cspViolations.push(e.effectiveDirective + " refused " + (e.blockedURI || "inline")
+              + " at " + e.sourceFile + ":" + e.lineNumber);
+        });
+        """));
+  }
+
+  /** The policy violations the current page has seen since it loaded. */
+  @SuppressWarnings("unchecked")
+  private static List<String> violations() {
+    return (List<String>) browser.executeScript("return window.__cspViolations || ['no violation recorder']");
+  }
+
+  /** Console messages at warning level and above since the last call. */
+  private static List<String> consoleErrors() {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()) errors.add(e.getMessage());
+    }
+    return errors;
+  }
+
+  /** The page's Content-Security-Policy as the browser sees it in the DOM. */
+  private static String policy() {
+    return (String) browser.executeScript(
+        "const m = document.querySelector('head > meta[http-equiv=\"Content-Security-Policy\"]'); return m && m.content");
   }
 
   @AfterAll
@@ -96,7 +135,10 @@ class BrowserE2eTest {
   @Test
   void readerNavigatesSearchesAndSwitchesThemeOffline() throws IOException {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    browser.manage().logs().get(LogType.BROWSER); // what earlier tests left
+    browser.manage().logs().get(LogType.PERFORMANCE);
     browser.get(site.resolve("index.html").toUri().toString());
+    assertTrue(policy().contains("script-src 'self'"), "the page is under its policy: " + policy());
     assertEquals("LLM System Interview", browser.findElement(By.cssSelector("main h1")).getText());
     screenshot("1-home.png");
 
@@ -119,6 +161,7 @@ class BrowserE2eTest {
 
     WebElement search = browser.findElement(By.id("search-input"));
     assertTrue(search.isEnabled(), "the search script loaded its index from file://");
+    assertEquals(List.of(), violations(), "policy violations on the chapter page");
     search.sendKeys("intensity");
     WebElement firstHit = wait.until(d -> d.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
     screenshot("3-search.png");
@@ -149,11 +192,8 @@ class BrowserE2eTest {
     screenshot("5-forced-colors.png");
     browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
 
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.WARNING.intValue()) errors.add(e.getMessage());
-    }
-    assertEquals(List.of(), errors, "console errors");
+    assertEquals(List.of(), violations(), "policy violations after search and theme switch");
+    assertEquals(List.of(), consoleErrors(), "console errors");
     List<String> remote = new ArrayList<>();
     for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
       String m = e.getMessage();
@@ -165,5 +205,90 @@ class BrowserE2eTest {
     }
     assertEquals(List.of(), remote, "requests that left the machine");
     assertFalse(browser.findElements(By.cssSelector("img.math")).isEmpty());
+  }
+
+  /**
+   * The policy is really in force, so the absence of violations above means something: a script
+   * and a handler injected into a page as a chapter would have injected them do not run.
+   */
+  @Test
+  void thePolicyRefusesAnInjectedInlineScriptAndHandler() {
+    browser.get(site.resolve("01-intro.html").toUri().toString());
+    browser.manage().logs().get(LogType.BROWSER);
+    JavascriptExecutor js = browser;
+    js.executeScript("""
+        const s = document.createElement("script");
+        s.textContent = "window.__injected = 1";
+        document.body.appendChild(s);
+        const b = document.createElement("button");
+        b.setAttribute("onclick", "window.__clicked = 1");
+        document.body.appendChild(b);
+        b.click();
+        """);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> violations().size() >= 2);
+    assertEquals(true, js.executeScript("return window.__injected === undefined && window.__clicked === undefined"),
+        "the injected script or handler ran");
+    List<String> seen = violations();
+    assertTrue(seen.stream().anyMatch(v -> v.startsWith("script-src-elem refused inline")), seen.toString());
+    assertTrue(seen.stream().anyMatch(v -> v.startsWith("script-src-attr refused inline")), seen.toString());
+    assertTrue(consoleErrors().stream().anyMatch(m -> m.contains("Content Security Policy")),
+        "the browser reports a refusal as a console error, which the other tests would have caught");
+  }
+
+  /**
+   * The live preview serves the same pages over HTTP with its reload script added: under the
+   * page's policy, search, the theme switch, the error report of a failed build and the reload
+   * after a good one all work, with no violation and no console error.
+   */
+  @Test
+  void previewPagesRunSearchThemeAndReloadUnderTheirPolicy() throws Exception {
+    Path out = temp.resolve("preview");
+    LivePreview preview = new LivePreview(Fixtures.request("basic", out, false), new PrintWriter(new StringWriter(), true));
+    assertTrue(preview.rebuild().ok());
+    try (PreviewServer server = new PreviewServer(0, out, preview.state())) {
+      server.start();
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+      wait.ignoring(WebDriverException.class);
+      JavascriptExecutor js = browser;
+      browser.manage().logs().get(LogType.BROWSER);
+      browser.get("http://127.0.0.1:" + server.port() + "/02-ridge.html");
+      assertTrue(policy().contains("script-src 'self'"), "the page is under its policy: " + policy());
+      assertEquals(1L, js.executeScript("return document.querySelectorAll('script[src=\"/__preview/live.js\"]').length"));
+      wait.until(d -> (Boolean) js.executeScript("return performance.getEntriesByType('resource')"
+          + ".some(e => e.name.endsWith('/__preview/status'))"));
+
+      WebElement search = browser.findElement(By.id("search-input"));
+      assertTrue(search.isEnabled(), "the search script loaded its index over HTTP");
+      search.sendKeys("intensity");
+      String hit = wait.until(d -> d.findElements(By.cssSelector("#search-results a")).stream().findFirst()
+          .map(a -> a.getAttribute("href")).orElse(null));
+      // Enter opens the first hit; the form around the field must not submit (its handler is in
+      // search.js: an inline onsubmit= would be refused, and reported, here).
+      search.sendKeys(Keys.ENTER);
+      wait.until(d -> d.getCurrentUrl().equals(hit));
+      browser.findElement(By.id("theme-toggle")).click();
+      String theme = (String) js.executeScript("return document.documentElement.getAttribute('data-theme')");
+      assertTrue("dark".equals(theme) || "light".equals(theme), theme);
+
+      js.executeScript("window.__samePage = true");
+      preview.state().failed("content/02-ridge.md:20:68: error: claim 300 FLOP/B does not match computed 295 FLOP/B");
+      WebElement box = wait.until(d -> d.findElements(By.cssSelector(".preview-error")).stream().findFirst().orElse(null));
+      assertTrue(box.getText().contains("claim 300 FLOP/B does not match"), box.getText());
+      screenshot("6-preview-failed-build.png");
+      assertEquals(List.of(), violations(), "policy violations before the reload");
+
+      preview.state().succeeded();
+      wait.until(d -> (Boolean) js.executeScript("return window.__samePage === undefined && document.readyState === 'complete'"));
+      assertTrue(browser.findElements(By.cssSelector(".preview-error")).isEmpty(), "a good build clears the report");
+      assertEquals(theme, js.executeScript("return document.documentElement.getAttribute('data-theme')"),
+          "the chosen theme survives the reload");
+      wait.until(d -> (Boolean) js.executeScript("return performance.getEntriesByType('resource')"
+          + ".some(e => e.name.endsWith('/__preview/status'))"));
+      assertEquals(List.of(), violations(), "policy violations after the reload");
+      // Over HTTP the browser asks for /favicon.ico on its own; the site has no icon, so that 404 is
+      // the browser's request, not the page's.
+      assertEquals(List.of(), consoleErrors().stream().filter(m -> !m.contains("/favicon.ico ")).toList(),
+          "console errors");
+    }
   }
 }

@@ -58,6 +58,35 @@ class FailedBuildTest {
     assertFailsLeavingPreviousOutput("wrong-formula");
   }
 
+  /** The pages the build wrote are checked too, whatever wrote them: here a template. */
+  @Test
+  void templateWithAnInlineScriptOrHandlerPublishesNothing() throws IOException {
+    Path templates = temp.resolve("templates");
+    try (Stream<Path> walk = Files.walk(Fixtures.TEMPLATES)) {
+      for (Path p : walk.sorted().toList()) {
+        Path to = templates.resolve(Fixtures.TEMPLATES.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(to);
+        else Files.copy(p, to);
+      }
+    }
+    Path layout = templates.resolve("layout.ftl");
+    String good = Files.readString(layout, StandardCharsets.UTF_8);
+    Files.writeString(layout, good.replace("</body>", "<script>track()</script>\n</body>")
+        .replace("<main id=\"main\">", "<main id=\"main\" onclick=\"track()\">"), StandardCharsets.UTF_8);
+    Path out = temp.resolve("out");
+    PublishRequest base = Fixtures.request("basic", out, false);
+    PublishResult result = new GuidePublisher().publish(new PublishRequest(base.siteSrc(), templates, out, false,
+        base.tries(), base.catalog()));
+    assertFalse(result.ok());
+    assertTrue(result.summary().contains("a page could run script that is not the site's; nothing was published"),
+        result.summary());
+    assertTrue(result.problems().contains("02-ridge.html: error: inline <script> (scripts are files of the site: "
+        + "<script src=\"…\">)"), () -> String.join("\n", result.problems()));
+    assertTrue(result.problems().contains("index.html: error: event-handler attribute onclick= on <main>"),
+        () -> String.join("\n", result.problems()));
+    assertFalse(Files.exists(out.resolve("index.html")));
+  }
+
   @Test
   void pageWithoutStatusIsAnErrorNotASilentlyDroppedPage() throws IOException {
     assertFailsLeavingPreviousOutput("bad-header");

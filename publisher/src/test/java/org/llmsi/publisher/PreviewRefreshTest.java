@@ -90,8 +90,9 @@ class PreviewRefreshTest {
 
     // Verifies, renders, and then fails the self-containment check: the refreshed page was
     // written (its hard link into the published site broken first) before the build gave up.
+    // (A Markdown image: the verifier refuses an HTML <img> before anything is rendered.)
     edit(src.resolve("content/02-ridge.md"), "## Worked example",
-        "<img src=\"https://example.com/tracker.png\" alt=\"\">\n\n## Worked example");
+        "![](https://example.com/tracker.png)\n\n## Worked example");
     PublishResult failed = preview.publish(request(src, out));
     assertFalse(failed.ok());
     assertTrue(String.join("\n", failed.problems()).contains("loads an external resource: https://example.com/tracker.png"),

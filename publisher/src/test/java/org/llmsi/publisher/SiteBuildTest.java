@@ -130,6 +130,47 @@ class SiteBuildTest {
     }
   }
 
+  /**
+   * Every page carries the Content-Security-Policy first in its head, allowing script only from the
+   * site's files, and gives it nothing else to refuse: no inline script, no event-handler attribute.
+   */
+  @Test
+  void everyPageCarriesTheScriptPolicyAndHoldsNoInlineScript() throws IOException {
+    Pattern handler = Pattern.compile("(?i)<[a-z][^>]*\\son[a-z]+\\s*=");
+    Pattern inlineScript = Pattern.compile("(?is)<script(?![^>]*\\ssrc=)[^>]*>|<script[^>]*>[^<]+</script>");
+    int scripts = 0;
+    for (Path p : pages()) {
+      String html = Files.readString(p, StandardCharsets.UTF_8);
+      Document doc = Jsoup.parse(html);
+      Element head = doc.head();
+      assertEquals("meta", head.child(0).normalName(), p.toString());
+      assertEquals("utf-8", head.child(0).attr("charset"), p.toString());
+      Element csp = head.child(1);
+      assertEquals("Content-Security-Policy", csp.attr("http-equiv"), p + ": the policy comes right after the charset");
+      List<String> directives = List.of(csp.attr("content").split(";\\s*"));
+      assertTrue(directives.contains("script-src 'self'"), p + ": " + directives);
+      assertTrue(directives.contains("default-src 'self'"), p + ": " + directives);
+      assertTrue(directives.contains("object-src 'none'") && directives.contains("base-uri 'none'"), p + ": " + directives);
+      assertTrue(directives.contains("style-src-elem 'self'"), p + ": <style> elements stay refused: " + directives);
+      assertFalse(handler.matcher(html).find(), p + " has an on…= attribute: " + handler.matcher(html).results()
+          .map(r -> r.group()).toList());
+      assertFalse(inlineScript.matcher(html).find(), p + " has an inline script");
+      for (Element e : doc.getAllElements()) {
+        for (org.jsoup.nodes.Attribute a : e.attributes()) {
+          assertFalse(a.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on"), p + ": " + e.tagName() + " " + a);
+        }
+      }
+      for (Element script : doc.select("script")) {
+        assertTrue(script.attr("src").matches("assets/[a-z-]+\\.js"), p + ": " + script.outerHtml());
+        assertEquals("", script.data(), p + ": " + script.outerHtml());
+        scripts++;
+      }
+    }
+    assertEquals(4 * 3, scripts, "theme.js, search-index.js and search.js on each of the four pages");
+    assertEquals(List.of(), org.llmsi.publisher.output.ScriptPolicyCheck.problems(
+        org.llmsi.publisher.output.SitePages.read(site)));
+  }
+
   @Test
   void everyFormulaIsAnchoredSvgMathWithWhereListAndVerificationMark() throws IOException {
     Set<String> ids = new HashSet<>();

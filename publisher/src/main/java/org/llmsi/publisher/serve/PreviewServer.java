@@ -72,7 +72,9 @@ public final class PreviewServer implements AutoCloseable {
       if (path.endsWith("/")) path += "index.html";
       Path file = site.resolve(path.substring(1)).normalize();
       if (!file.startsWith(site) || !Files.isRegularFile(file)) {
-        byte[] body = ("<!DOCTYPE html><title>Not found</title><p>Not found: " + path.replace("<", "&lt;")
+        // Under the same kind of policy as the site's pages: the only script is the preview's file.
+        byte[] body = ("<!DOCTYPE html><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; "
+            + "object-src 'none'; base-uri 'none'\"><title>Not found</title><p>Not found: " + path.replace("<", "&lt;")
             + "</p><script src=\"" + SCRIPT + "\"></script>").getBytes(StandardCharsets.UTF_8);
         send(exchange, 404, TYPES.get("html"), body);
         return;

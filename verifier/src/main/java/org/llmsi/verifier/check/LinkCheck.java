@@ -1,5 +1,6 @@
 package org.llmsi.verifier.check;
 
+import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,9 @@ public final class LinkCheck {
     }
     for (Page page : pages) {
       for (PageLink link : page.links()) {
-        String url = link.url();
+        // Judged as the page gets it: with backslash escapes and character references decoded, so
+        // `java&#115;cript:` is a scheme (RawHtml refuses it), not a path in the site.
+        String url = Escaping.unescapeString(link.url());
         if (url.isEmpty() || url.startsWith("#") || url.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || url.startsWith("//")) {
           continue;
         }
@@ -47,7 +50,7 @@ public final class LinkCheck {
           if (near != null) notes.add(near);
         }
         if (message != null) {
-          errors.add(new Diagnostic(Kind.LINK, page.file().location(link.offset(), url.length()), message, notes));
+          errors.add(new Diagnostic(Kind.LINK, page.file().location(link.offset(), link.url().length()), message, notes));
         }
       }
     }

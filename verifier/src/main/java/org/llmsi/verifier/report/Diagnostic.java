@@ -54,6 +54,7 @@ public record Diagnostic(
     CLAIM("wrong claim"),
     UNVERIFIED("unverified number"),
     LINK("broken link"),
+    HTML("forbidden HTML"),
     EVALUATION("evaluation error"),
     IO("cannot read");
 

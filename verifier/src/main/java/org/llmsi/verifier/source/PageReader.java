@@ -38,6 +38,7 @@ public final class PageReader {
     int bodyStart = headerEnd < 0 ? 0 : headerEnd + HEADER_END.length();
     String body = file.text().substring(0, bodyStart).replaceAll("[^\\n]", " ") + file.text().substring(bodyStart);
     Document doc = GuideMarkdown.parse(body);
+    RawHtml.check(doc, file, errors);
     List<FencedBlock> blocks = new ArrayList<>();
     collect(doc, file, blocks, errors);
     List<PageLink> links = new ArrayList<>();
