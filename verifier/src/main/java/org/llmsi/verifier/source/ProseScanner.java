@@ -50,6 +50,7 @@ public final class ProseScanner {
           + "rules?|part|item|no\\.|vol\\.|volume)" + SPACE + "*\\(?$");
   /** Between two cited numbers: "3.1 and 3.2", "1–3", "2, 4". */
   private static final Pattern CITATION_JOIN = Pattern.compile("^(?:" + SPACE + "*(?:,|and|or|&|–|-|to)" + SPACE + "*|" + SPACE + "*\\.)$");
+  private static final Pattern SUB_OR_SUP = Pattern.compile("<su[bp]>$");
   private static final Pattern SUBSECTION = Pattern.compile("(?:\\.\\d+)+");
   private static final Pattern ARXIV = Pattern.compile("\\d{4}\\.\\d{4,5}(?:v\\d+)?");
 
@@ -125,6 +126,8 @@ public final class ProseScanner {
         reason = "name";
       } else if (Character.isLetter(next) && !refs.containsKey(end)) {
         reason = "name";
+      } else if (prev == '>' && next == '<' && SUB_OR_SUP.matcher(text.substring(Math.max(0, start - 5), start)).find()) {
+        reason = "subscript or superscript"; // H<sub>2</sub>O, x<sup>2</sup>: markup, not a quantity
       } else if (ARXIV.matcher(number).matches()) {
         reason = "arXiv id";
       } else if (CITATION_WORD.matcher(before).find()) {
