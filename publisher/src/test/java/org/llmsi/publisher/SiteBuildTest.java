@@ -272,9 +272,9 @@ class SiteBuildTest {
   }
 
   @Test
-  void inlineMathIsTypesetAndDollarPricesStayProse() throws IOException {
+  void inlineRelationIsTypesetAndDollarPricesStayProse() throws IOException {
     Element para = page("01-intro.html").select("article p").first();
-    assertEquals("I = W / Q", para.selectFirst("img.math").attr("alt"));
+    assertEquals("I \\, Q = W", para.selectFirst("img.math").attr("alt"), "a checked relation, typeset from its tree");
     assertTrue(para.text().contains("$5 and $10"), para.text());
   }
 
