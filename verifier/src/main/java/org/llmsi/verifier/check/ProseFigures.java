@@ -159,13 +159,14 @@ final class ProseFigures {
     if (matches.isEmpty()) {
       notes.add("no value on this page, data figure or glossary constant reads as " + f.text());
       notes.add("help: add an example step that computes it and write its name after the figure: "
-          + f.text() + "{name}");
+          + page.file().text().substring(f.offset(), f.offset() + f.length()).replace('\n', ' ') + "{name}");
     } else {
       matches.values().stream().limit(6).forEach(c -> notes.add("candidate: {" + c.name() + "} = "
           + ClaimCheck.computedText(c.quantity().value(), printed) + (unit.text().isEmpty() ? "" : " " + unit.text())
           + " (" + c.origin() + ")"));
       if (matches.size() > 6) notes.add("… and " + (matches.size() - 6) + " more");
-      notes.add("help: write the name of the value it states right after it, e.g. " + f.text() + "{"
+      String written = page.file().text().substring(f.offset(), f.offset() + f.length()).replace('\n', ' ');
+      notes.add("help: write the name of the value it states right after it, e.g. " + written + "{"
           + matches.keySet().iterator().next() + "}");
     }
     String message = matches.size() > 1

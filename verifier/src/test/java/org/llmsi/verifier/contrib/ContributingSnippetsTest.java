@@ -257,6 +257,26 @@ class ContributingSnippetsTest {
   private static String replaceLines(String chapter, Snippet broken) {
     List<String> lines = new ArrayList<>(List.of(chapter.split("\n", -1)));
     for (String replacement : broken.body().strip().split("\n")) {
+      if (!replacement.matches("^\\w+ =.*")) { // a line of prose replaces the line it shares the longest start with
+        int best = -1;
+        int bestLength = 0;
+        boolean tie = false;
+        for (int i = 0; i < lines.size(); i++) {
+          int n = 0;
+          while (n < Math.min(lines.get(i).length(), replacement.length()) && lines.get(i).charAt(n) == replacement.charAt(n)) n++;
+          if (n > bestLength) {
+            best = i;
+            bestLength = n;
+            tie = false;
+          } else if (n == bestLength && n > 0) {
+            tie = true;
+          }
+        }
+        assertTrue(best >= 0 && !tie && bestLength >= 3,
+            "CONTRIBUTING.md:" + broken.line() + ": the prose line must start like exactly one line of " + broken.target());
+        lines.set(best, replacement);
+        continue;
+      }
       String name = replacement.substring(0, replacement.indexOf('=')).strip();
       List<Integer> at = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {
