@@ -13,11 +13,12 @@ import java.util.Locale;
  * @param figures prose figures, each bound to the value it states
  * @param relations relations of prose math, property-tested
  * @param notation prose math marked as notation, which no check reads
+ * @param proseSkipped pages whose prose was not checked because they have other errors
  * @param errors diagnostics reported
  * @param millis wall time
  */
 public record Summary(int files, int formulas, long tries, int examples, int claims, int figures, int relations,
-    int notation, int errors, long millis) {
+    int notation, int proseSkipped, int errors, long millis) {
 
   /** E.g. {@code verified 1 file: 8 formulas (8,000 property tries), 4 examples, 12 claims in 0.91 s}. */
   public String line(boolean timing) {
@@ -28,6 +29,10 @@ public record Summary(int files, int formulas, long tries, int examples, int cla
         relations, plural(relations, "relation"), notation, plural(notation, "span"));
     String time = timing ? String.format(Locale.ROOT, " in %.2f s", millis / 1000.0) : "";
     if (errors == 0) return "verified " + counts + time;
+    if (proseSkipped > 0) {
+      counts += String.format(Locale.ROOT, "; the prose of %d %s not checked until %s other errors are fixed",
+          proseSkipped, proseSkipped == 1 ? "page was" : "pages were", proseSkipped == 1 ? "its" : "their");
+    }
     return String.format(Locale.ROOT, "verification failed: %d %s in %s%s; nothing was published",
         errors, plural(errors, "error"), counts, time);
   }

@@ -83,7 +83,7 @@ public final class Verifier {
       GuideChecker.Prose prose = outcome.prose();
       Summary summary = new Summary(pages.size(), outcome.formulaBlocks(), outcome.tries(),
           outcome.exampleBlocks(), outcome.claims(), prose.figures(), prose.relations(), prose.notation(),
-          errors.size(), millis);
+          outcome.proseSkipped(), errors.size(), millis);
       return new VerificationResult(errors, summary, errors.isEmpty() ? guide : Optional.empty(), prose);
     });
   }

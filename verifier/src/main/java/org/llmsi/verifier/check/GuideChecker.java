@@ -37,7 +37,7 @@ public final class GuideChecker {
    * @param claims claims checked
    */
   public record Outcome(List<VerifiedFormula> formulas, List<VerifiedExample> examples,
-      int formulaBlocks, int exampleBlocks, long tries, int claims, Prose prose) {}
+      int formulaBlocks, int exampleBlocks, long tries, int claims, Prose prose, int proseSkipped) {}
 
   /**
    * What the prose checks found.
@@ -159,7 +159,7 @@ public final class GuideChecker {
       }
     }
     return new Started(formulas, proseErrors, verified(formulas.formulas(), examples.usage()), verifiedExamples,
-        formulaBlocks, exampleBlocks, examples.claims(), prose);
+        formulaBlocks, exampleBlocks, examples.claims(), prose, pages.size());
   }
 
   /** A run whose property tests may still be going on. */
@@ -172,10 +172,13 @@ public final class GuideChecker {
     private final int exampleBlocks;
     private final int claims;
     private final Prose prose;
+    private final int pageCount;
 
     private Started(FormulaChecker formulas, Map<Page, List<Diagnostic>> proseErrors, List<VerifiedFormula> verifiedFormulas,
-        List<VerifiedExample> verifiedExamples, int formulaBlocks, int exampleBlocks, int claims, Prose prose) {
+        List<VerifiedExample> verifiedExamples, int formulaBlocks, int exampleBlocks, int claims, Prose prose,
+        int pageCount) {
       this.prose = prose;
+      this.pageCount = pageCount;
       this.formulas = formulas;
       this.proseErrors = proseErrors;
       this.verifiedFormulas = verifiedFormulas;
@@ -204,11 +207,14 @@ public final class GuideChecker {
     public Outcome finish() {
       formulas.finishProperties();
       // A page with its own errors would report its figures again as unbacked: fix those first.
-      proseErrors.forEach((page, found) -> {
-        if (!hasErrors(page)) errors.addAll(found);
-      });
+      int checked = 0;
+      for (Map.Entry<Page, List<Diagnostic>> e : proseErrors.entrySet()) {
+        if (hasErrors(e.getKey())) continue;
+        errors.addAll(e.getValue());
+        checked++;
+      }
       return new Outcome(verifiedFormulas, verifiedExamples, formulaBlocks, exampleBlocks, formulas.tries(),
-          claims, prose);
+          claims, prose, pageCount - checked);
     }
   }
 
