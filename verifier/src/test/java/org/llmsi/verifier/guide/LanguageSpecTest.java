@@ -28,6 +28,11 @@ class LanguageSpecTest {
     List<String> blocks = new ArrayList<>();
     while (m.find()) blocks.add(m.group(1));
     assertEquals(2, blocks.size(), "LANGUAGE.md shows one formula and one example block");
+    // The prose shown after them, with its bound figures, checked relation and marked notation.
+    Matcher prose = Pattern.compile("<!-- prose after the example above[^>]*-->\n```markdown\n(.*?)```", Pattern.DOTALL)
+        .matcher(spec);
+    assertTrue(prose.find(), "LANGUAGE.md shows prose written to the rules");
+    blocks.add("\n" + prose.group(1));
     Files.createDirectories(site.resolve("content"));
     Files.writeString(site.resolve("content/spec.md"),
         "title=Spec\ntype=page\nstatus=published\norder=1\n~~~~~~\n\n" + String.join("\n", blocks),
@@ -37,6 +42,9 @@ class LanguageSpecTest {
     assertTrue(result.ok(), () -> result.diagnostics().toString());
     assertEquals(1, result.summary().formulas());
     assertEquals(2, result.summary().claims());
+    assertEquals(4, result.summary().figures(), "every figure of the prose is bound");
+    assertEquals(1, result.summary().relations());
+    assertEquals(1, result.summary().notation());
     // A step that reads data cites the figures it used, so the page can cite them where they are used.
     var ridge = result.guide().examples().get(0).steps().stream().filter(st -> st.name().equals("ridge"))
         .findFirst().orElseThrow();
