@@ -243,7 +243,7 @@ public final class GuidePublisher {
     DiagnosticPrinter printer = new DiagnosticPrinter(DiagnosticPrinter.Format.TEXT, displayBase);
     List<String> lines = new ArrayList<>();
     for (Diagnostic d : verification.diagnostics()) lines.add(printer.print(d).stripTrailing());
-    return failed(lines, verification.summary().line(false), start);
+    return failed(lines, verification.summary().line(false) + "; nothing was published", start);
   }
 
   /** All the TeX the verified blocks and the appendix show, typeset before the bake on every core. */

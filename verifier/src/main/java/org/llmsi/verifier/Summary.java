@@ -33,8 +33,7 @@ public record Summary(int files, int formulas, long tries, int examples, int cla
       counts += String.format(Locale.ROOT, "; the prose of %d %s not checked until %s other errors are fixed",
           proseSkipped, proseSkipped == 1 ? "page was" : "pages were", proseSkipped == 1 ? "its" : "their");
     }
-    return String.format(Locale.ROOT, "verification failed: %d %s in %s%s; nothing was published",
-        errors, plural(errors, "error"), counts, time);
+    return String.format(Locale.ROOT, "verification failed: %d %s in %s%s", errors, plural(errors, "error"), counts, time);
   }
 
   private static String plural(int n, String word) {

@@ -20,6 +20,9 @@ public final class BuildCommand implements Callable<Integer> {
   @Mixin
   GuideLocation location = new GuideLocation();
 
+  @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder, replaced as a whole on success (default: ${DEFAULT-VALUE}).")
+  java.nio.file.Path output;
+
   @Option(names = "--no-pdf", description = "Skip the two PDFs.")
   boolean noPdf;
 
@@ -34,7 +37,7 @@ public final class BuildCommand implements Callable<Integer> {
       return 2;
     }
     PublishResult result = new GuidePublisher().publish(
-        location.request(!noPdf));
+        location.request(output, !noPdf));
     for (String p : result.problems()) out.println(p);
     out.println(result.summary());
     out.flush();

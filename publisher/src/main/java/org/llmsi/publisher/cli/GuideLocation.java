@@ -5,16 +5,13 @@ import org.llmsi.publisher.PublishRequest;
 import org.llmsi.verifier.VerifyOptions;
 import picocli.CommandLine.Option;
 
-/** Where the guide's sources and templates are, and where the site goes; shared by build and serve. */
+/** Where the guide's sources and templates are, and how hard to test them; shared by build and serve. */
 final class GuideLocation {
   @Option(names = "--site-src", defaultValue = "site-src", description = "The guide's sources (default: ${DEFAULT-VALUE}).")
   Path siteSrc;
 
   @Option(names = "--templates", defaultValue = "templates", description = "Templates and assets (default: ${DEFAULT-VALUE}).")
   Path templates;
-
-  @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder, replaced as a whole on success (default: ${DEFAULT-VALUE}).")
-  Path out;
 
   @Option(names = "--tries", defaultValue = "1000", description = "Property-test inputs per formula (default: ${DEFAULT-VALUE}).")
   int tries;
@@ -23,7 +20,7 @@ final class GuideLocation {
       description = "Reference catalog the formulas are tested against (default: the guide's).")
   String references;
 
-  PublishRequest request(boolean pdfs) {
+  PublishRequest request(Path out, boolean pdfs) {
     return new PublishRequest(siteSrc, templates, out, pdfs, tries, references);
   }
 }

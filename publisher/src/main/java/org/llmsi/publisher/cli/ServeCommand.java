@@ -27,7 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    new LivePreview(location.request(false).withOutput(previewDir), spec.commandLine().getOut()).run(port);
+    new LivePreview(location.request(previewDir, false), spec.commandLine().getOut()).run(port);
     return 0;
   }
 }

@@ -26,7 +26,7 @@ class GithubFormatTest {
             + "%0Acomputed: 295 FLOP/B (295.343 FLOP/B)"
             + "%0Areplace the line with: ridge = ridge_point(P_peak = gpus.h100_sxm.bf16_dense, "
             + "B_mem = gpus.h100_sxm.hbm_bw) ≈ 295 FLOP/B",
-        "verification failed: 1 error in 1 file: 1 formula (50 property tries), 1 example, 1 claim, 0 prose figures, 0 relations; 0 notation spans unchecked; the prose of 1 page was not checked until its other errors are fixed; nothing was published",
+        "verification failed: 1 error in 1 file: 1 formula (50 property tries), 1 example, 1 claim, 0 prose figures, 0 relations; 0 notation spans unchecked; the prose of 1 page was not checked until its other errors are fixed",
         ""), out.toString());
   }
 
