@@ -71,7 +71,7 @@ public final class ProseScanner {
       {"byte", "B"}, {"bytes", "B"}, {"bit", "bit"}, {"bits", "bit"}, {"operation", "FLOP"}, {"operations", "FLOP"},
       {"second", "s"}, {"seconds", "s"}, {"millisecond", "ms"}, {"milliseconds", "ms"}, {"microsecond", "us"},
       {"microseconds", "us"}, {"hour", "h"}, {"hours", "h"}, {"days", "day"}, {"minute", "min"}, {"minutes", "min"},
-      {"dollar", "USD"}, {"dollars", "USD"},
+      {"dollar", "USD"}, {"dollars", "USD"}, {"percent", "%"},
     };
     for (String[] p : pairs) WORD_UNITS.put(p[0], p[1]);
   }
@@ -128,6 +128,11 @@ public final class ProseScanner {
         reason = "name";
       } else if (prev == '>' && next == '<' && SUB_OR_SUP.matcher(text.substring(Math.max(0, start - 5), start)).find()) {
         reason = "subscript or superscript"; // H<sub>2</sub>O, x<sup>2</sup>: markup, not a quantity
+      } else if ((next == ':' && end + 1 < text.length() && Character.isDigit(text.charAt(end + 1)))
+          || (prev == ':' && start > 1 && Character.isDigit(text.charAt(start - 2)))) {
+        reason = "name"; // "2:4 sparsity" names a pattern
+      } else if (next == '.' && headingStart(text, start)) {
+        reason = "heading number"; // "### 1. Weights": the heading's place in a list
       } else if (ARXIV.matcher(number).matches()) {
         reason = "arXiv id";
       } else if (CITATION_WORD.matcher(before).find()) {
@@ -293,6 +298,11 @@ public final class ProseScanner {
     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0')) i++;
     return i >= text.length() || !(Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '%'
         || text.charAt(i) == '×' || text.charAt(i) == '{');
+  }
+
+  /** Whether only a heading's hashes stand before {@code offset} on its line. */
+  private static boolean headingStart(String text, int offset) {
+    return text.substring(lineStart(text, offset), offset).matches("#{1,6} +");
   }
 
   private static int lineStart(String text, int offset) {

@@ -67,6 +67,12 @@ class ProseScannerTest {
   }
 
   @Test
+  void patternsAndHeadingNumbersAreNotFiguresButPercentIsAUnit() {
+    assertEquals(List.of("7.4 %"), figures("### 1. Weights\n\n2:4 sparsity, and 7.4 percent more\n"));
+    assertEquals(List.of("1 (heading number)", "2 (name)", "4 (name)"), notes("### 1. Weights\n\n2:4 sparsity\n"));
+  }
+
+  @Test
   void aCountPerSecondIsARate() {
     assertEquals(List.of("935 tokens/s"), figures("about 935 tokens per second\n"));
   }
