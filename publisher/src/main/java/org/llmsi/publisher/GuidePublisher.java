@@ -24,7 +24,6 @@ import org.llmsi.publisher.output.SitePages;
 import org.llmsi.publisher.pdf.PdfWriter;
 import org.llmsi.publisher.pdf.PrintDocument;
 import org.llmsi.publisher.search.SearchIndex;
-import org.llmsi.verifier.PendingVerification;
 import org.llmsi.verifier.VerificationResult;
 import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.check.PropertyResults;
@@ -71,12 +70,10 @@ public final class GuidePublisher {
   }
 
   /**
-   * Runs one build. Problems are returned, not thrown: a failed build is an expected outcome.
-   *
-   * <p>The stages overlap where they can, and nothing is published before all of them are done:
-   * JBake opens its database while the guide is verified; the site is rendered from the guide as
-   * soon as every check but the property tests has passed, while those tests finish and the math
-   * files are written; only a site whose every check passed is swapped in.
+   * Runs one build: verify → typeset the math → render the site with JBake (or, in a warm preview,
+   * re-render the edited chapters) → write the math files → search index → PDFs → self-containment
+   * and script checks → swap the site in. Problems are returned, not thrown: a failed build is an
+   * expected outcome, and nothing is published unless every stage passed.
    */
   public PublishResult publish(PublishRequest request) {
     long start = System.nanoTime();
@@ -86,73 +83,33 @@ public final class GuidePublisher {
         .withCatalog(request.catalog()).withPropertyResults(propertyResults);
     AtomicOutput output = new AtomicOutput(request.output());
     Path scratch = null;
-    SiteBaker.Started bake = null;
     try {
-      scratch = output.newScratch();
-      Path site = scratch.resolve("site");
-      Path stage = scratch.resolve("stage");
-      // Site settings and JBake start before verification; should they fail, verification's
-      // diagnostics still come first.
-      SiteSettings settings = null;
-      Exception unready = null;
+      VerificationResult verification;
       try {
-        settings = SiteSettings.read(request.siteSrc(), request.templates());
-        // A preview that may only refresh a chapter does not need JBake; every other build does.
-        if (!(warm && last != null)) bake = new SiteBaker(settings).start(request.pdfs(), stage, site);
-      } catch (IOException | BakeFailure e) {
-        unready = e;
-      }
-
-      PendingVerification pending;
-      try {
-        pending = new Verifier(options).start();
+        verification = new Verifier(options).verify();
       } catch (IllegalArgumentException e) {
         return failed(List.of("error: " + e.getMessage()), "verification could not start; nothing was published", start);
       }
-      if (pending.provisional().isEmpty()) return verificationFailed(pending.finish(), displayBase, start);
-      if (unready != null) {
-        VerificationResult verification = pending.finish();
-        if (!verification.ok()) return verificationFailed(verification, displayBase, start);
-        if (unready instanceof BakeFailure e) throw e;
-        throw (IOException) unready;
-      }
-      var guide = pending.provisional().get();
+      if (!verification.ok()) return verificationFailed(verification, displayBase, start);
+      var guide = verification.guide();
       clock.lap("verify");
+      SiteSettings settings = SiteSettings.read(request.siteSrc(), request.templates());
       MathRenderer math = sharedMath != null ? sharedMath : new MathRenderer();
-      List<MathSvg> prepared = prepareMath(math, guide);
+      prepareMath(math, guide);
       clock.lap("math");
+      scratch = output.newScratch();
+      Path site = scratch.resolve("site");
       Book book = Book.of(settings.title(), settings.description(), guide, options.contentDir());
       PreviewRefresh.Inputs inputs = warm ? PreviewRefresh.Inputs.of(request, book, guide) : null;
       List<Chapter> edited = warm ? PreviewRefresh.changedChapters(last, request, book, inputs) : null;
       SitePages pages;
-      VerificationResult verification;
       if (edited != null) {
-        verification = pending.finish();
-        if (!verification.ok()) return verificationFailed(verification, displayBase, start);
         pages = PreviewRefresh.refresh(last, edited, inputs, settings, guide, math, site);
         clock.lap("refresh " + edited.size() + " chapter(s)");
       } else {
-        if (bake == null) bake = new SiteBaker(settings).start(request.pdfs(), stage, site);
-        // While JBake crawls and renders on its thread, this one renders chapters from the other
-        // end of the book, finishes the property tests and writes the math: what was typeset
-        // before, then each piece of prose math as the pages meet it.
-        java.util.concurrent.BlockingQueue<MathSvg> typeset = new java.util.concurrent.LinkedBlockingQueue<>();
-        math.onTypeset(typeset::add);
-        bake.render(book, Book.verifiedTexts(guide), new ChapterRenderer(guide, math),
-            new FormulaAppendix(guide, book, math));
-        clock.lap("stage");
-        bake.renderAhead();
-        clock.lap("render chapters, beside JBake");
-        verification = pending.finish();
-        if (!verification.ok()) return verificationFailed(verification, displayBase, start);
-        clock.lap("property tests, while JBake renders");
-        writeMathWhileBaking(site, prepared, typeset, bake);
-        math.onTypeset(null);
-        clock.lap("bake"); // the rest of JBake's work, while the math files were written
-        bake.await();
-        clock.lap("assets");
-        pages = bake.pages();
-        clock.lap("read pages");
+        pages = new SiteBaker(settings).bake(request.pdfs(), scratch.resolve("stage"), site, book,
+            new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
+        clock.lap("bake");
       }
       List<String> unwritten = MathFiles.write(pages, math);
       if (!unwritten.isEmpty()) return failed(unwritten, "the site's math could not be written; nothing was published", start);
@@ -181,12 +138,7 @@ public final class GuidePublisher {
       return failed(e.problems(), "the site could not be baked; nothing was published", start);
     } catch (IOException | RuntimeException e) {
       return failed(List.of("error: " + e), "the build failed; nothing was published", start);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failed(List.of("error: interrupted"), "the build was interrupted; nothing was published", start);
     } finally {
-      if (sharedMath != null) sharedMath.onTypeset(null);
-      if (bake != null) bake.close(); // JBake may not write into a folder being deleted
       if (scratch != null) {
         try {
           AtomicOutput.deleteTree(scratch);
@@ -195,24 +147,6 @@ public final class GuidePublisher {
         }
       }
     }
-  }
-
-  /** Writes {@code prepared}, then each piece JBake's pages typeset, until JBake is done. */
-  private static void writeMathWhileBaking(Path site, List<MathSvg> prepared,
-      java.util.concurrent.BlockingQueue<MathSvg> typeset, SiteBaker.Started bake) throws IOException, InterruptedException {
-    MathFiles.writeAhead(site, prepared);
-    List<MathSvg> more = new ArrayList<>();
-    while (bake.running()) {
-      MathSvg piece = typeset.poll(2, java.util.concurrent.TimeUnit.MILLISECONDS);
-      if (piece == null) continue;
-      more.clear();
-      more.add(piece);
-      typeset.drainTo(more);
-      MathFiles.writeAhead(site, more);
-    }
-    more.clear();
-    typeset.drainTo(more);
-    MathFiles.writeAhead(site, more);
   }
 
   private static void printPdfs(Path site, Book book, SiteSettings settings, PublishRequest request) throws IOException {

@@ -37,12 +37,8 @@ class VerifiedTextTest {
 
     Path site = tmp.resolve("site");
     MathRenderer math = new MathRenderer();
-    try (SiteBaker.Started bake = new SiteBaker(settings).start(false, tmp.resolve("stage"), site)) {
-      bake.render(book, Book.verifiedTexts(guide), new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
-      bake.renderAhead();
-      bake.await();
-      SitePages pages = bake.pages();
-      assertEquals("Fixture introduction", pages.page(first.uri()).selectFirst("article h1").text());
-    }
+    SitePages pages = new SiteBaker(settings).bake(false, tmp.resolve("stage"), site, book,
+        new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
+    assertEquals("Fixture introduction", pages.page(first.uri()).selectFirst("article h1").text());
   }
 }

@@ -36,56 +36,32 @@ public final class Verifier {
   }
 
   /**
-   * Runs every check.
+   * Runs every check: reads the glossary, the data and the chapters, then checks formulas (their
+   * property tests on all cores), examples, links and prose.
    *
    * @throws IllegalArgumentException when the reference catalog cannot be loaded (a usage error)
    */
   public VerificationResult verify() {
-    return start().finish();
-  }
-
-  /**
-   * Runs every check but the property tests, which go on in the background: a caller with other
-   * work (the publisher's rendering) does it meanwhile and calls {@link PendingVerification#finish()}
-   * before anything is published.
-   *
-   * @throws IllegalArgumentException when the reference catalog cannot be loaded (a usage error)
-   */
-  public PendingVerification start() {
     long start = System.nanoTime();
     List<Diagnostic> errors = new ArrayList<>();
     ReferenceCatalog catalog = ReferenceCatalog.load(options.catalog());
-
-    // The glossary and data files are read while the chapters are parsed: they do not depend on
-    // each other. The chapters, the larger part, are parsed here (and by any idle worker), so a
-    // busy common pool delays only the small part.
-    List<Diagnostic> dataErrors = new ArrayList<>();
-    record Data(Glossary glossary, DataSets data) {}
-    java.util.concurrent.CompletableFuture<Data> reading = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> new Data(readGlossary(dataErrors), readDataSets(dataErrors)));
+    Glossary glossary = readGlossary(errors);
+    DataSets data = readDataSets(errors);
     List<Page> pages = readPages(errors);
-    Data read = reading.join();
-    errors.addAll(dataErrors);
-    Glossary glossary = read.glossary();
-    DataSets data = read.data();
 
     GuideChecker checker = new GuideChecker(glossary, data, catalog, options.tries(), options.seed(),
         options.propertyResults(), this::referenceLocation, errors);
-    GuideChecker.Started checks = checker.start(pages);
+    GuideChecker.Outcome outcome = checker.check(pages);
+    Collections.sort(errors);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    GuideChecker.Prose prose = outcome.prose();
+    Summary summary = new Summary(pages.size(), outcome.formulaBlocks(), outcome.tries(),
+        outcome.exampleBlocks(), outcome.claims(), prose.figures(), prose.relations(), prose.notation(),
+        outcome.proseSkipped(), errors.size(), millis);
     Optional<VerifiedGuide> guide = errors.isEmpty()
-        ? Optional.of(new VerifiedGuide(pages, glossary, data, checks.formulas(), checks.examples(),
-            checks.prose().typeset()))
+        ? Optional.of(new VerifiedGuide(pages, glossary, data, outcome.formulas(), outcome.examples(), prose.typeset()))
         : Optional.empty();
-    return new PendingVerification(guide, () -> {
-      GuideChecker.Outcome outcome = checks.finish();
-      Collections.sort(errors);
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      GuideChecker.Prose prose = outcome.prose();
-      Summary summary = new Summary(pages.size(), outcome.formulaBlocks(), outcome.tries(),
-          outcome.exampleBlocks(), outcome.claims(), prose.figures(), prose.relations(), prose.notation(),
-          outcome.proseSkipped(), errors.size(), millis);
-      return new VerificationResult(errors, summary, errors.isEmpty() ? guide : Optional.empty(), prose);
-    });
+    return new VerificationResult(errors, summary, guide, prose);
   }
 
   private Path shown(Path file) {

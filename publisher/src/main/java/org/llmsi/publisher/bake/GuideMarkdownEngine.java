@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jbake.parser.MarkdownEngine;
 import org.jbake.parser.ParserContext;
+import org.llmsi.publisher.markdown.ChapterRenderer;
 
 /**
  * JBake's Markdown engine with the guide's flexmark extension. JBake builds its own flexmark from
@@ -13,19 +14,21 @@ import org.jbake.parser.ParserContext;
  * crawl reads a file, since JBake looks the engine up per file (a services file of ours would be
  * overridden by jbake-core's own).
  *
- * <p>It also adds what the templates need and JBake does not know: book order, previous/next, the
- * page's table of contents and its "edit this page" link. Both come from {@link ChapterBodies},
- * which may have rendered the chapter ahead on another thread.
+ * <p>It renders each chapter from the document the verifier parsed and checked, not from the body
+ * JBake read, and adds what the templates need and JBake does not know: book order, previous/next,
+ * the page's table of contents and its "edit this page" link ({@link ChapterBody}).
  */
 public final class GuideMarkdownEngine extends MarkdownEngine {
-  private final ChapterBodies bodies;
+  private final ChapterRenderer renderer;
+  private final String editBaseUrl;
   private final Book book;
   private final Path stagedContent;
   private final List<String> errors = new CopyOnWriteArrayList<>();
 
   /** @param stagedContent the content folder JBake reads (a staged copy of the guide's) */
-  GuideMarkdownEngine(ChapterBodies bodies, Book book, Path stagedContent) {
-    this.bodies = bodies;
+  GuideMarkdownEngine(ChapterRenderer renderer, Book book, Path stagedContent, String editBaseUrl) {
+    this.renderer = renderer;
+    this.editBaseUrl = editBaseUrl;
     this.book = book;
     this.stagedContent = stagedContent.toAbsolutePath().normalize();
   }
@@ -49,7 +52,7 @@ public final class GuideMarkdownEngine extends MarkdownEngine {
       return;
     }
     try {
-      ChapterBodies.Rendered rendered = bodies.take(chapter);
+      ChapterBody rendered = ChapterBody.of(book, chapter, renderer, editBaseUrl);
       context.setBody(rendered.html());
       context.getDocumentModel().putAll(rendered.model());
     } catch (RuntimeException e) {

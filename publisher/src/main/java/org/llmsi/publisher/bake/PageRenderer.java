@@ -41,7 +41,7 @@ public final class PageRenderer {
 
   /** A chapter's page: its verified document rendered, in page.ftl. */
   public String chapter(Chapter chapter, ChapterRenderer renderer) throws IOException {
-    ChapterBodies.Rendered rendered = ChapterBodies.render(book, chapter, renderer, settings.editBaseUrl());
+    ChapterBody rendered = ChapterBody.of(book, chapter, renderer, settings.editBaseUrl());
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("title", chapter.title());
     content.put("uri", chapter.uri());

@@ -24,18 +24,6 @@ public final class MathFiles {
   private MathFiles() {}
 
   /**
-   * Writes these pieces ahead of the pages that show them, while the site is being baked. {@link
-   * #write} later adds what the pages show besides and removes what none of them does.
-   */
-  public static void writeAhead(Path site, Collection<MathSvg> pieces) throws IOException {
-    Path folder = Files.createDirectories(site.resolve(MathRenderer.FOLDER));
-    for (MathSvg piece : pieces) {
-      Path file = folder.resolve(piece.fileName());
-      if (!Files.exists(file)) Files.writeString(file, piece.svg(), StandardCharsets.UTF_8);
-    }
-  }
-
-  /**
    * Writes the files the pages refer to that are not there yet, and deletes the others.
    *
    * @return problems: a page referring to an image this renderer never typeset (empty when none)
@@ -52,7 +40,7 @@ public final class MathFiles {
     List<String> problems = new ArrayList<>();
     Path folder = site.resolve(MathRenderer.FOLDER);
     java.util.Set<String> present = new java.util.HashSet<>();
-    if (Files.isDirectory(folder)) { // written ahead, or a refreshed preview's link to the last site's
+    if (Files.isDirectory(folder)) { // a refreshed preview's link to the last site's
       try (Stream<Path> list = Files.list(folder)) {
         for (Path file : list.toList()) {
           String name = file.getFileName().toString();

@@ -32,8 +32,6 @@ public final class MathRenderer {
   private final Map<String, MathSvg> cache = new ConcurrentHashMap<>();
   private final Map<String, MathSvg> byFile = new ConcurrentHashMap<>();
   private final Map<java.awt.Font, Map<String, java.awt.Shape>> outlines = new ConcurrentHashMap<>();
-  /** Told of each piece when it is first typeset, on the thread that typeset it. */
-  private volatile java.util.function.Consumer<MathSvg> onTypeset;
 
   /** Display style, for formula blocks. */
   public MathSvg display(String tex) {
@@ -71,14 +69,6 @@ public final class MathRenderer {
     } catch (TexRenderException e) {
       return null; // reported, with its location, when the page that holds it is rendered
     }
-  }
-
-  /**
-   * Tells {@code listener} of every piece typeset from now on (each once, when first typeset, on the
-   * typesetting thread, so it must be quick); null to stop.
-   */
-  public void onTypeset(java.util.function.Consumer<MathSvg> listener) {
-    this.onTypeset = listener;
   }
 
   /** How many distinct pieces of TeX were typeset (for the build summary and tests). */
@@ -124,8 +114,6 @@ public final class MathRenderer {
     if (right > Math.ceil(width)) style.append(";margin-right:").append(em(Math.ceil(width) - right));
     MathSvg math = new MathSvg(tex, display, svg, Hashes.shortSha1(svg) + ".svg", style.toString());
     byFile.putIfAbsent(math.fileName(), math);
-    java.util.function.Consumer<MathSvg> listener = onTypeset;
-    if (listener != null) listener.accept(math);
     return math;
   }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,30 +20,17 @@ import org.jsoup.nodes.Document;
  */
 public record SitePages(Path site, Map<Path, Document> pages) {
 
+  /** Reads and parses every page of the site, on every core. */
   public static SitePages read(Path site) throws IOException {
-    return read(site, Map.of());
-  }
-
-  /**
-   * @param early pages already being parsed, by normalized path (the bake parses each page as soon
-   *     as JBake has written it); every other page of the site is parsed here
-   */
-  public static SitePages read(Path site, Map<Path, CompletableFuture<Document>> early) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(site)) {
       files = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
     }
     List<Document> documents;
     try {
-      documents = files.parallelStream().map(p -> {
-        CompletableFuture<Document> started = early.get(p.normalize());
-        return started != null ? started.join() : parse(p);
-      }).toList();
+      documents = files.parallelStream().map(SitePages::parse).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
-      throw e;
     }
     Map<Path, Document> pages = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) pages.put(files.get(i), documents.get(i));

@@ -74,16 +74,13 @@ public final class GuideChecker {
     this.errors = errors;
   }
 
-  /** Runs every check and waits for the last. */
+  /** Runs every check; the formulas' property tests run on other cores while examples and prose are checked. */
   public Outcome check(List<Page> pages) {
     return start(pages).finish();
   }
 
-  /**
-   * Runs every check but the property tests, which go on in the background until {@link
-   * Started#finish()}: what this returns is already the whole guide, but it is not verified until then.
-   */
-  public Started start(List<Page> pages) {
+  /** Every check but the property tests, which go on in the background until {@link Started#finish()}. */
+  private Started start(List<Page> pages) {
     for (String problem : catalog.problems()) {
       errors.add(Diagnostic.of(Kind.REFERENCE, Location.file(java.nio.file.Path.of(catalog.name())), problem));
     }
@@ -163,7 +160,7 @@ public final class GuideChecker {
   }
 
   /** A run whose property tests may still be going on. */
-  public final class Started {
+  private final class Started {
     private final FormulaChecker formulas;
     private final Map<Page, List<Diagnostic>> proseErrors;
     private final List<VerifiedFormula> verifiedFormulas;
