@@ -34,10 +34,11 @@
 <input type="search" id="search-input" placeholder="Search formulas, symbols, text" autocomplete="off" disabled>
 <ol id="search-results" class="search-results" hidden></ol>
 </form>
+<a class="jump-nav" href="#contents">Contents</a>
 <button type="button" id="theme-toggle" class="theme-toggle" hidden aria-label="Switch between light and dark theme">Theme</button>
 </header>
 <div class="layout">
-<nav class="book-nav" aria-label="Chapters">
+<nav class="book-nav" id="contents" aria-label="Chapters">
 <h2>Chapters</h2>
 <ol>
 <#-- A chapter's page brings the chapter list in book order; the home page and the appendix ask JBake. -->

@@ -212,6 +212,33 @@ class BrowserE2eTest {
    * and a handler injected into a page as a chapter would have injected them do not run.
    */
   @Test
+  void onAPhoneTheChaptersTitleComesFirstAndContentsIsOneTapAway() {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.get(site.resolve("02-ridge.html").toUri().toString());
+      long titleTop = ((Number) browser.executeScript(
+          "return document.querySelector('main h1').getBoundingClientRect().top")).longValue();
+      long navTop = ((Number) browser.executeScript(
+          "return document.querySelector('nav.book-nav').getBoundingClientRect().top")).longValue();
+      assertTrue(titleTop < 300, "the title starts " + titleTop + " px down on a 390 px phone");
+      assertTrue(navTop > titleTop, "the chapter list follows the chapter on a phone");
+      var jump = browser.findElement(org.openqa.selenium.By.cssSelector("a.jump-nav"));
+      assertTrue(jump.isDisplayed(), "a phone shows the Contents link");
+      jump.click();
+      long navAfter = ((Number) browser.executeScript(
+          "return document.querySelector('nav.book-nav').getBoundingClientRect().top")).longValue();
+      long height = ((Number) browser.executeScript("return window.innerHeight")).longValue();
+      assertTrue(navAfter >= 0 && navAfter < height && navAfter < navTop,
+          "Contents brings the chapter list into view: at " + navAfter + " px of " + height + ", from " + navTop);
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+    }
+    browser.get(site.resolve("02-ridge.html").toUri().toString());
+    assertTrue(!browser.findElement(org.openqa.selenium.By.cssSelector("a.jump-nav")).isDisplayed(),
+        "a desktop shows the chapter list beside the page, no Contents link");
+  }
+
+  @Test
   void thePolicyRefusesAnInjectedInlineScriptAndHandler() {
     browser.get(site.resolve("01-intro.html").toUri().toString());
     browser.manage().logs().get(LogType.BROWSER);
