@@ -222,6 +222,9 @@ class BrowserE2eTest {
           "return document.querySelector('nav.book-nav').getBoundingClientRect().top")).longValue();
       assertTrue(titleTop < 300, "the title starts " + titleTop + " px down on a 390 px phone");
       assertTrue(navTop > titleTop, "the chapter list follows the chapter on a phone");
+      Object overflowing = browser.executeScript("return Array.from(document.querySelectorAll('figure.example'))"
+          + ".filter(f => f.scrollWidth > f.clientWidth + 1).map(f => f.id)");
+      assertEquals(List.of(), overflowing, "worked examples that run off a phone's screen");
       var jump = browser.findElement(org.openqa.selenium.By.cssSelector("a.jump-nav"));
       assertTrue(jump.isDisplayed(), "a phone shows the Contents link");
       jump.click();
