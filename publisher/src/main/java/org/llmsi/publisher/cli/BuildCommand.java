@@ -32,12 +32,9 @@ public final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (location.tries < 1) {
-      spec.commandLine().getErr().println("error: --tries must be at least 1");
-      return 2;
-    }
-    PublishResult result = new GuidePublisher().publish(
-        location.request(output, !noPdf));
+    var request = location.request(output, !noPdf, spec.commandLine().getErr());
+    if (request == null) return 2;
+    PublishResult result = new GuidePublisher().publish(request);
     for (String p : result.problems()) out.println(p);
     out.println(result.summary());
     out.flush();

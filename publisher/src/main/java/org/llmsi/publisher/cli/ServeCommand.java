@@ -27,7 +27,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    new LivePreview(location.request(previewDir, false), spec.commandLine().getOut()).run(port);
+    var request = location.request(previewDir, false, spec.commandLine().getErr());
+    if (request == null) return 2;
+    new LivePreview(request, spec.commandLine().getOut()).run(port);
     return 0;
   }
 }

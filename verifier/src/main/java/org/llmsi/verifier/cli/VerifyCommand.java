@@ -14,6 +14,7 @@ import org.llmsi.verifier.report.Diagnostic;
 import org.llmsi.verifier.report.DiagnosticPrinter;
 import org.llmsi.verifier.report.DiagnosticPrinter.Format;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,9 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks every formula and worked example of the guide: syntax, symbols, units, agreement",
-      "with the Java reference over random inputs, and every stated number.",
-      "Exit status: 0 verified, 1 verification errors, 2 usage error."
+      "Check every formula, worked example and prose figure of the guide; write nothing.",
+      "Formulas: syntax, symbols, units, and agreement with the Java reference over random inputs;",
+      "examples: every claim re-computed; prose: every figure against the value it names.",
+      "Exit status: 0 verified, 1 verification errors, 2 usage error, 3 internal error."
     })
 public final class VerifyCommand implements Callable<Integer> {
   /** Exit status when any check failed. */
@@ -34,9 +36,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", defaultValue = "site-src", paramLabel = "SITE",
-      description = "The guide's source folder, holding content/ and data/ (default: ${DEFAULT-VALUE}).")
-  Path site;
+  @Mixin GuideSource source = new GuideSource();
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|github",
       description = "text for people; github for workflow annotations on pull requests.")
@@ -44,16 +44,6 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: SITE/data).")
   Path data;
-
-  @Option(names = "--references", paramLabel = "CLASS#METHOD", defaultValue = VerifyOptions.GUIDE_CATALOG,
-      description = "Catalog of reference topics (default: ${DEFAULT-VALUE}).")
-  String references;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Property-test seed (default: fixed, " + VerifyOptions.DEFAULT_SEED + ").")
-  Long seed;
-
-  @Option(names = "--tries", paramLabel = "N", description = "Random inputs per formula (default: " + VerifyOptions.DEFAULT_TRIES + ").")
-  Integer tries;
 
   @Option(names = "--relative-to", paramLabel = "DIR", description = "Show paths relative to DIR (default: the working folder).")
   Path relativeTo;
@@ -72,6 +62,28 @@ public final class VerifyCommand implements Callable<Integer> {
       "status then counts only those. For working on one chapter: CI verifies without it."})
   List<Path> only = new java.util.ArrayList<>();
 
+  /**
+   * Runs {@code verify} with these arguments and streams (for tests and tools; people run it as
+   * {@code guide verify}); returns the exit status.
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return configure(new picocli.CommandLine(new VerifyCommand()), out, err).execute(args);
+  }
+
+  /**
+   * Gives a command line its streams and the one rule for bugs of ours: a contributor never sees a
+   * stack trace, but one line and exit status 3.
+   */
+  public static picocli.CommandLine configure(picocli.CommandLine cli, PrintWriter out, PrintWriter err) {
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      err.println("internal error: " + e + " (please report it with the command you ran)");
+      return 3;
+    });
+    return cli;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -82,16 +94,9 @@ public final class VerifyCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: --format must be text or github, got '" + format + "'");
       return 2;
     }
-    VerifyOptions options = VerifyOptions.of(site).withCatalog(references);
+    VerifyOptions options = source.options(spec.commandLine().getErr());
+    if (options == null) return 2;
     if (data != null) options = options.withDataDir(data);
-    if (seed != null) options = options.withSeed(seed);
-    if (tries != null) {
-      if (tries < 1) {
-        spec.commandLine().getErr().println("error: --tries must be at least 1");
-        return 2;
-      }
-      options = options.withTries(tries);
-    }
     if (relativeTo != null) options = options.withDisplayBase(relativeTo.toAbsolutePath());
     VerificationResult result;
     try {

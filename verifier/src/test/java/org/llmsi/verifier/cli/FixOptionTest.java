@@ -17,11 +17,11 @@ class FixOptionTest {
   private static final Path CORPUS = Path.of("src/test/resources/corpus").toAbsolutePath();
 
   private static int verify(Path site, boolean fix, StringWriter out) {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("verify", "--no-timing", "--tries=20",
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--no-timing", "--tries=20",
         "--relative-to=" + site, "--references=org.llmsi.verifier.corpus.CorpusCatalogs#ridge",
         "--data=" + CORPUS.resolve("_data"), site.toString()));
     if (fix) args.add(1, "--fix");
-    return VerifierMain.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(new StringWriter()));
+    return VerifyCommand.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(new StringWriter()));
   }
 
   private static Path copyFixture(String name, Path to) throws IOException {

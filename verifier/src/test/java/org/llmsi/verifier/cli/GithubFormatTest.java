@@ -14,7 +14,7 @@ class GithubFormatTest {
   @Test
   void aWrongClaimBecomesOneAnnotationWithTheFix() {
     StringWriter out = new StringWriter();
-    int status = VerifierMain.run(new String[] {"verify", "--format=github", "--no-timing", "--tries=50",
+    int status = VerifyCommand.run(new String[] {"--format=github", "--no-timing", "--tries=50",
         "--relative-to=" + CORPUS.toAbsolutePath(), "--references=org.llmsi.verifier.corpus.CorpusCatalogs#ridge",
         "--data=" + CORPUS.resolve("_data"), CORPUS.resolve("wrong-claim-last-digit").toString()},
         new PrintWriter(out), new PrintWriter(new StringWriter()));
@@ -33,7 +33,7 @@ class GithubFormatTest {
   @Test
   void usageErrorsExitWithTwo() {
     StringWriter err = new StringWriter();
-    int status = VerifierMain.run(new String[] {"verify", "--format=xml", "site-src"},
+    int status = VerifyCommand.run(new String[] {"--format=xml", "site-src"},
         new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertEquals(2, status);
     assertEquals("error: --format must be text or github, got 'xml'\n", err.toString());

@@ -33,7 +33,7 @@ import org.llmsi.formulas.Reference;
 import org.llmsi.verifier.VerificationResult;
 import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.VerifyOptions;
-import org.llmsi.verifier.cli.VerifierMain;
+import org.llmsi.verifier.cli.VerifyCommand;
 import org.llmsi.verifier.model.VerifiedFormula;
 import org.llmsi.verifier.report.Diagnostic;
 
@@ -172,15 +172,15 @@ class ContributingSnippetsTest {
 
   @Test
   void theVerifierCommandsItGivesRunOnTheGuide(@TempDir Path dir) throws IOException {
-    String jar = "java -jar verifier/target/verifier.jar ";
+    String jar = "java -jar publisher/target/guide.jar verify";
     List<String> commands = shellLines().stream().filter(l -> l.startsWith(jar)).toList();
     assertFalse(commands.isEmpty());
     Path site = Repository.copyGuide(dir.resolve("site-src"));
     for (String command : commands) {
       // In-process, on a copy (--fix may write), with the folder the document names mapped to the copy.
-      String[] args = command.substring(jar.length()).replace("site-src", site.toString()).split(" +");
+      String[] args = command.substring(jar.length()).strip().replace("site-src", site.toString()).split(" +");
       StringWriter out = new StringWriter();
-      int status = VerifierMain.run(args, new PrintWriter(out), new PrintWriter(out));
+      int status = VerifyCommand.run(args, new PrintWriter(out), new PrintWriter(out));
       assertEquals(0, status, command + "\n" + out);
       assertTrue(out.toString().contains("verified "), command + "\n" + out);
     }
@@ -292,7 +292,7 @@ class ContributingSnippetsTest {
   private static String diagnostics(Path root, Path site, String format) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = VerifierMain.run(new String[] {"verify", "--format=" + format, "--no-timing",
+    int status = VerifyCommand.run(new String[] {"--format=" + format, "--no-timing",
         "--relative-to=" + root, "--references=" + CATALOG, site.toString()}, new PrintWriter(out), new PrintWriter(err));
     assertEquals(1, status, "the broken snippet must fail verification:\n" + out + err);
     List<String> lines = new ArrayList<>(List.of(out.toString().split("\n", -1)));

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.llmsi.verifier.cli.VerifierMain;
+import org.llmsi.verifier.cli.VerifyCommand;
 
 /**
  * What the verify workflow prints on a pull request with mistakes: one workflow annotation per
@@ -28,7 +28,7 @@ class PullRequestAnnotationsTest {
 
   private static String run() {
     StringWriter out = new StringWriter();
-    int status = VerifierMain.run(new String[] {"verify", "--format", "github", "--no-timing", "--tries", "100",
+    int status = VerifyCommand.run(new String[] {"--format", "github", "--no-timing", "--tries", "100",
         "--relative-to", CONTRIB.toAbsolutePath().toString(),
         "--references", "org.llmsi.verifier.corpus.CorpusCatalogs#ridge", FIXTURE.toString()},
         new PrintWriter(out), new PrintWriter(new StringWriter()));

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.llmsi.verifier.cli.VerifierMain;
+import org.llmsi.verifier.cli.VerifyCommand;
 
 /**
  * The bad-input corpus: each folder under {@code corpus/} is a tiny guide with one kind of mistake
@@ -66,7 +66,7 @@ class CorpusTest {
 
   /** Runs the CLI in-process on a fixture, as a contributor would from the corpus folder. */
   static Run run(Path dir) throws IOException {
-    List<String> args = new ArrayList<>(List.of("verify", "--no-timing", "--tries=200",
+    List<String> args = new ArrayList<>(List.of("--no-timing", "--tries=200",
         "--relative-to=" + CORPUS.toAbsolutePath()));
     Path extra = dir.resolve("args");
     boolean catalogGiven = false;
@@ -81,7 +81,7 @@ class CorpusTest {
     args.add(dir.toString());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = VerifierMain.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    int status = VerifyCommand.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Run(status, out + err.toString());
   }
 }
