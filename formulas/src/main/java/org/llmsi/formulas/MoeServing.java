@@ -20,7 +20,8 @@ public final class MoeServing {
   /** Probability that a given routed expert receives none of b tokens. */
   @Reference(id = "moe_idle_probability", symbols = {"n_exp", "k_exp", "b"})
   public static double idleProbability(double experts, double perToken, double batch) {
-    return Math.pow((experts - perToken) / experts, batch);
+    // A token that picks every expert (k >= n_exp) leaves none idle.
+    return Math.pow(Math.max(0, (experts - perToken) / experts), batch);
   }
 
   /** Expected routed experts that receive at least one of b tokens: n_exp (1 - p_idle). */
