@@ -36,6 +36,9 @@ public final class Catalog {
         KvCache.class,
         PagedAttention.class,
         SpeculativeDecoding.class,
+        SpeculationCost.class,
+        MoeServing.class,
+        InferencePrecision.class,
         ScalingLaws.class,
         ServingCost.class);
   }

@@ -20,6 +20,7 @@ final class Data {
   static final Path DIR = Path.of("..", "site-src", "data");
   static final JsonNode MODELS = read("models.yaml");
   static final JsonNode GPUS = read("gpus.yaml");
+  static final JsonNode PAPERS = read("papers.yaml");
 
   private static JsonNode read(String file) {
     try {
@@ -37,6 +38,15 @@ final class Data {
   /** A GPU field in base units. */
   static double gpu(String key, String field) {
     return value(GPUS, key, field);
+  }
+
+  /** A published figure (papers.yaml) in base units; a percentage is returned as a fraction. */
+  static double paper(String key, String field) {
+    JsonNode entry = PAPERS.path(key).path(field);
+    if ("%".equals(entry.path("unit").asText())) {
+      return entry.get("value").asDouble() / 100;
+    }
+    return value(PAPERS, key, field);
   }
 
   static double value(JsonNode file, String key, String field) {
