@@ -28,14 +28,16 @@ public final class TrainingTime {
   }
 
   /**
-   * MFU counting the attention-score FLOPs too, 6N + 12 L s d per token: the definition PaLM uses
-   * to report 46.2 % (Chowdhery et al. 2022, Appendix B). The 6N-only form gives less.
+   * MFU counting the attention-score FLOPs too, 6N + 12 L H Q T per token with H Q = d_attn the
+   * attention width: the definition PaLM uses to report 46.2 % (Chowdhery et al. 2022, Appendix
+   * B). The 6N-only form gives less; so does any other counting convention, which is why an MFU
+   * figure means little without its convention.
    */
-  @Reference(id = "mfu_attention", symbols = {"N", "L", "s", "d", "R_tok", "n_gpu", "P_peak"})
+  @Reference(id = "mfu_attention", symbols = {"N", "L", "s", "d_attn", "R_tok", "n_gpu", "P_peak"})
   public static double modelFlopsUtilisationWithAttention(
-      double parameters, double layers, double sequence, double d, double tokensPerSecond,
-      double accelerators, double peakFlopsPerSecond) {
-    return TransformerFlops.trainingPerTokenWithAttention(parameters, layers, sequence, d)
+      double parameters, double layers, double sequence, double attentionWidth,
+      double tokensPerSecond, double accelerators, double peakFlopsPerSecond) {
+    return TransformerFlops.trainingPerTokenWithAttention(parameters, layers, sequence, attentionWidth)
         * tokensPerSecond / (accelerators * peakFlopsPerSecond);
   }
 

@@ -74,6 +74,22 @@ public final class TransformerParameters {
         expertsPerToken) + d + vocab * d;
   }
 
+  /**
+   * Expected number of the n_exp experts of one mixture-of-experts layer that at least one of b
+   * tokens is routed to, when each token picks k_exp distinct experts uniformly at random and
+   * independently of the others. One token skips a given expert with probability 1 - k/n (it is
+   * among the C(n-1, k) of the C(n, k) choices that leave it out); b independent tokens all skip
+   * it with probability (1 - k/n)^b; linearity of expectation over the n experts gives the rest.
+   * With k >= n every token uses every expert. In a memory-bound decode step the experts touched,
+   * not the k_exp active ones, set the weight bytes read. Real routers are trained towards balanced
+   * load, not uniform choice, so this is a first model; the tests check it by simulation.
+   */
+  @Reference(id = "moe_experts_touched", symbols = {"n_exp", "k_exp", "b"})
+  public static double expertsTouched(double experts, double expertsPerToken, double tokens) {
+    double skippedByOne = Math.max(0, 1 - expertsPerToken / experts);
+    return experts * (1 - Math.pow(skippedByOne, tokens));
+  }
+
   private static double moeLayer(
       double d, double heads, double kvHeads, double headDim, double ffnWidth,
       double ffnMatrices, double experts, double expertsUsed) {

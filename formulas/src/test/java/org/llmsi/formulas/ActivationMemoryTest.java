@@ -6,6 +6,8 @@ import static org.llmsi.formulas.Props.forAll;
 import static org.llmsi.formulas.Props.same;
 import static org.llmsi.formulas.Props.vec;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmsi.formulas.Props.Vec;
 import org.quicktheories.core.Gen;
@@ -148,5 +150,117 @@ class ActivationMemoryTest {
           && same(ActivationMemory.fullRecompute(s, k * b, d), k * base)
           && same(ActivationMemory.fullRecompute(s, b, k * d), k * base);
     });
+  }
+
+  // ---- The FlashAttention-era baseline -----------------------------------------------------
+
+  /** Kind of a stored tensor: replicated under TP alone, split by TP, or a per-row statistic. */
+  private enum Kind { REPLICATED, SPLIT, ROW_STATISTIC }
+
+  private record Stored(String what, double elementsPerToken, double bytesPerElement, Kind kind) {}
+
+  /**
+   * What a Llama-style layer keeps for its backward pass, one tensor at a time, per token: each
+   * matrix multiply keeps its input, each element-wise function keeps its inputs, the fused
+   * attention kernel keeps Q, K, V and its output O and recomputes the scores (FlashAttention,
+   * section 3.1), a residual add keeps nothing, and there is no dropout. n_ffn = 3 is a SwiGLU
+   * MLP, n_ffn = 2 a GELU one.
+   */
+  static List<Stored> flashLayer(double e, double d, double heads, double kvHeads, double headDim,
+      double ffn, int ffnMatrices) {
+    List<Stored> t = new ArrayList<>();
+    t.add(new Stored("attention RMSNorm input (residual stream)", d, e, Kind.REPLICATED));
+    t.add(new Stored("attention RMSNorm output = input of W_q, W_k, W_v", d, e, Kind.REPLICATED));
+    t.add(new Stored("Q after RoPE, kernel input", heads * headDim, e, Kind.SPLIT));
+    t.add(new Stored("K after RoPE, kernel input", kvHeads * headDim, e, Kind.SPLIT));
+    t.add(new Stored("V, kernel input", kvHeads * headDim, e, Kind.SPLIT));
+    t.add(new Stored("attention output O = input of W_o", heads * headDim, e, Kind.SPLIT));
+    t.add(new Stored("MLP RMSNorm input (residual stream)", d, e, Kind.REPLICATED));
+    t.add(new Stored("MLP RMSNorm output = input of the first MLP matrices", d, e, Kind.REPLICATED));
+    if (ffnMatrices == 3) {
+      t.add(new Stored("gate projection = SiLU input", ffn, e, Kind.SPLIT));
+      t.add(new Stored("SiLU output = product input", ffn, e, Kind.SPLIT));
+      t.add(new Stored("up projection = product input", ffn, e, Kind.SPLIT));
+      t.add(new Stored("product = input of the down projection", ffn, e, Kind.SPLIT));
+    } else {
+      t.add(new Stored("first linear = GELU input", ffn, e, Kind.SPLIT));
+      t.add(new Stored("GELU output = input of the second linear", ffn, e, Kind.SPLIT));
+    }
+    t.add(new Stored("reciprocal RMS of each norm (fp32)", 2, 4, Kind.ROW_STATISTIC));
+    t.add(new Stored("log-sum-exp per head (fp32)", heads, 4, Kind.ROW_STATISTIC));
+    return t;
+  }
+
+  /** {tp only, tp + sp, row statistics} in bytes for s b tokens. */
+  static double[] flashWalk(double s, double b, double e, double d, double heads, double kvHeads,
+      double headDim, double ffn, int ffnMatrices, double t) {
+    double tp = 0;
+    double tpSp = 0;
+    double statistics = 0;
+    for (Stored x : flashLayer(e, d, heads, kvHeads, headDim, ffn, ffnMatrices)) {
+      double bytes = s * b * x.elementsPerToken() * x.bytesPerElement();
+      switch (x.kind()) {
+        case REPLICATED -> { tp += bytes; tpSp += bytes / t; }
+        case SPLIT -> { tp += bytes / t; tpSp += bytes / t; }
+        case ROW_STATISTIC -> statistics += bytes;
+      }
+    }
+    return new double[] {tp, tpSp, statistics};
+  }
+
+  // s, b, heads, d_head, kv-head divisor, d_ff, n_ffn, n_tp, e
+  private static final Gen<Vec> LLAMA_LAYERS = vec(count(1, 32768), count(1, 64), count(1, 128),
+      count(16, 256), count(1, 16), count(64, 65536), count(2, 3), count(1, 64), count(1, 4));
+
+  @Test
+  void flashBaselineEqualsTheTensorByTensorCount() {
+    forAll(705, LLAMA_LAYERS, v -> {
+      double s = v.get(0), b = v.get(1), heads = v.get(2), headDim = v.get(3);
+      double kvHeads = Math.max(1, Math.floor(heads / v.get(4)));
+      double d = heads * headDim, ffn = v.get(5), t = v.get(7), e = v.get(8);
+      int ffnMatrices = (int) v.get(6);
+      double[] w = flashWalk(s, b, e, d, heads, kvHeads, headDim, ffn, ffnMatrices, t);
+      return same(ActivationMemory.flashTensorParallel(s, b, e, d, heads, kvHeads, headDim, ffn,
+              ffnMatrices, t), w[0])
+          && same(ActivationMemory.flashTensorSequenceParallel(s, b, e, d, heads, kvHeads, headDim,
+              ffn, ffnMatrices, t), w[1]);
+    });
+  }
+
+  @Test
+  void rowStatisticsLeftOutAreUnderOnePercent() {
+    // Korthikanti et al. (section 4) leave the layer norm's mean and variance out; the closed form
+    // leaves the norms' reciprocal RMS and the kernel's log-sum-exp out the same way.
+    forAll(706, LLAMA_LAYERS, v -> {
+      double heads = v.get(2), headDim = Math.max(64, v.get(3)), d = Math.max(1024, heads * headDim);
+      double[] w = flashWalk(v.get(0), v.get(1), 2, d, heads, heads, headDim, 8 * d / 3, 3, 1);
+      return w[2] < 0.01 * w[0];
+    });
+  }
+
+  @Test
+  void withoutSoftmaxAndDropoutTheGptLayerLosesOnlyItsMasks() {
+    // A GPT-3-style layer (MHA, n_h d_head = d, a GELU MLP of 4d) run through a fused kernel with
+    // no dropout keeps what Korthikanti's selective recomputation keeps, minus the two 1-byte
+    // dropout masks after the attention projection and after the MLP: sbd (10 + 24/t) - 2 sbd.
+    forAll(708, LAYERS, v -> {
+      double s = v.get(0), b = v.get(1), heads = v.get(2), headDim = v.get(3), t = v.get(4);
+      double d = heads * headDim;
+      return same(ActivationMemory.flashTensorParallel(s, b, 2, d, heads, heads, headDim, 4 * d, 2, t),
+          ActivationMemory.tensorParallelSelective(s, b, d, t) - 2 * s * b * d);
+    });
+  }
+
+  @Test
+  void aSwiGluLayerKeepsMoreMlpActivationsThanTheGptConstant() {
+    // Llama 3 8B (config): d = 4096, d_ff = 14336 = 3.5 d. Four SwiGLU tensors of 2 bytes keep
+    // 28 d bytes per token in the MLP against the 16 d of Korthikanti's GPT layer (8sbh + 8sbh).
+    double d = Data.model("llama_3_8b", "d_model");
+    double ffn = Data.model("llama_3_8b", "d_ff");
+    assertEquals(3.5, ffn / d);
+    double mlp = flashLayer(2, d, 32, 8, 128, ffn, 3).stream()
+        .filter(x -> x.kind() == Kind.SPLIT && x.elementsPerToken() == ffn)
+        .mapToDouble(x -> x.elementsPerToken() * x.bytesPerElement()).sum();
+    assertEquals(28 * d, mlp);
   }
 }

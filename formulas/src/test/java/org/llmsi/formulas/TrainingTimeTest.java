@@ -53,13 +53,35 @@ class TrainingTimeTest {
 
   @Test
   void palmModelFlopsUtilisation() {
-    // Chowdhery et al. 2022, section 4.1 and Appendix B: PaLM 540B (540.35B parameters, Table 2;
+    // Chowdhery et al. 2022, section 4.1 and Appendix B: PaLM 540B (540.35B parameters, Table 1;
     // L = 118, H = 48, Q = 256, T = 2048) at 238.3K tokens/s on 6144 TPU v4 chips of 275 TFLOP/s
     // peak: MFU 46.2 %. The 6N-only definition gives 45.7 %: PaLM counts the attention term.
+    double n = Data.model("palm_540b", "params_published");
+    double layers = Data.model("palm_540b", "n_layers");
+    double attentionWidth = Data.model("palm_540b", "n_heads") * Data.model("palm_540b", "d_head");
     double withAttention = TrainingTime.modelFlopsUtilisationWithAttention(
-        540.35e9, 118, 2048, 48 * 256, 238.3e3, 6144, 275e12);
+        n, layers, 2048, attentionWidth, 238.3e3, 6144, 275e12);
     assertEquals(46.2, Math.round(withAttention * 1000) / 10.0);
     assertEquals(45.7,
-        Math.round(TrainingTime.modelFlopsUtilisation(540.35e9, 238.3e3, 6144, 275e12) * 1000) / 10.0);
+        Math.round(TrainingTime.modelFlopsUtilisation(n, 238.3e3, 6144, 275e12) * 1000) / 10.0);
+    // The attention term takes the attention width H Q = 12,288, not the model width 18,432:
+    // with the model width the same throughput would read 46.5 %, which PaLM does not print.
+    double withModelWidth = TrainingTime.modelFlopsUtilisationWithAttention(
+        n, layers, 2048, Data.model("palm_540b", "d_model"), 238.3e3, 6144, 275e12);
+    assertEquals(46.5, Math.round(withModelWidth * 1000) / 10.0);
+  }
+
+  @Test
+  void mptSevenBillionBenchmarkMfuUnderTwoConventions() {
+    // MosaicML llm-foundry, scripts/train/benchmarking/README.md, "H100 80GB BF16": MPT-7B
+    // (6,667,247,616 parameters; 32 layers of width 4096) at 4096-token sequences on 8 H100s,
+    // 8611 tokens/s per GPU, MFU 40.42 counting the attention term (collect_results.py divides by
+    // 1.979e15 / 2 per GPU). The same throughput is 34.8 % of peak under 6N alone.
+    double peak = 1.979e15 / 2;
+    double withAttention = TrainingTime.modelFlopsUtilisationWithAttention(
+        6667247616.0, 32, 4096, 4096, 8611, 1, peak);
+    assertEquals(40.42, Math.round(withAttention * 10000) / 100.0);
+    assertEquals(34.8,
+        Math.round(TrainingTime.modelFlopsUtilisation(6667247616.0, 8611, 1, peak) * 1000) / 10.0);
   }
 }

@@ -258,4 +258,77 @@ class TransformerParametersTest {
     assertRoundsTo(36.6e9, 0.05e9, active, "DeepSeek-V3 activated (README_WEIGHTS)");
     assertRoundsTo(37e9, 0.5e9, active, "DeepSeek-V3 activated (abstract)");
   }
+
+  // ---- Experts a decode step touches ----------------------------------------------------------
+
+  /**
+   * Monte Carlo: b tokens each draw k distinct experts of n uniformly (a partial Fisher-Yates
+   * shuffle); count the experts at least one token chose; average over many steps. Written without
+   * the closed form, from the routing rule alone.
+   */
+  static double simulatedExpertsTouched(int experts, int perToken, int tokens, int steps, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    int[] order = new int[experts];
+    long touched = 0;
+    for (int step = 0; step < steps; step++) {
+      boolean[] used = new boolean[experts];
+      for (int t = 0; t < tokens; t++) {
+        for (int i = 0; i < experts; i++) {
+          order[i] = i;
+        }
+        for (int i = 0; i < Math.min(perToken, experts); i++) {
+          int j = i + random.nextInt(experts - i);
+          int swap = order[i];
+          order[i] = order[j];
+          order[j] = swap;
+          used[order[i]] = true;
+        }
+      }
+      for (boolean u : used) {
+        touched += u ? 1 : 0;
+      }
+    }
+    return (double) touched / steps;
+  }
+
+  @Test
+  void expertsTouchedMatchesASimulatedRouter() {
+    // A count in [0, n] has a standard deviation of at most n / 2, so its mean over 20,000 steps
+    // has a standard error below n / (2 sqrt 20000), under 0.06 for n = 16: a 0.2 tolerance is more
+    // than three of those and still catches a slip such as (1 - 1/n)^(k b), which draws experts
+    // with replacement, in place of (1 - k/n)^b (1.7 apart at n = 16, k = 8, b = 2).
+    forAll(161, 30, vec(count(1, 16), count(1, 8), count(1, 32)), v -> {
+      int n = (int) v.get(0);
+      int k = (int) v.get(1);
+      int b = (int) v.get(2);
+      double simulated = simulatedExpertsTouched(n, k, b, 20_000, 17L * n + 31L * k + b);
+      return Math.abs(TransformerParameters.expertsTouched(n, k, b) - simulated) < 0.2;
+    });
+    assertTrue(Math.abs(TransformerParameters.expertsTouched(16, 8, 2)
+        - 16 * (1 - Math.pow(1 - 1.0 / 16, 8 * 2))) > 1, "the tolerance must tell the two apart");
+  }
+
+  @Test
+  void expertsTouchedGrowsFromTopKToAllExperts() {
+    forAll(162, vec(count(1, 256), count(1, 16), count(1, 4096)), v -> {
+      double n = v.get(0);
+      double k = v.get(1);
+      double b = v.get(2);
+      double touched = TransformerParameters.expertsTouched(n, k, b);
+      return Props.same(TransformerParameters.expertsTouched(n, k, 1), Math.min(n, k))
+          && touched >= Math.min(n, k) * (1 - 1e-12) && touched <= n
+          && TransformerParameters.expertsTouched(n, k, b + 1) >= touched;
+    });
+  }
+
+  @Test
+  void mixtralDecodeAtBatchSixteenReadsNearlyEveryExpert() {
+    // Mixtral: top-2 of 8 experts (config). One token skips an expert with probability 6/8; 16
+    // tokens all skip it with probability (3/4)^16, about 1 %: 7.92 of 8 experts are read.
+    double n = Data.model("mixtral_8x7b", "n_experts");
+    double k = Data.model("mixtral_8x7b", "experts_per_token");
+    assertEquals(2, TransformerParameters.expertsTouched(n, k, 1), 1e-12);
+    assertEquals(7.92, Math.round(TransformerParameters.expertsTouched(n, k, 16) * 100) / 100.0);
+    assertEquals(7.92, Math.round(simulatedExpertsTouched(8, 2, 16, 200_000, 5) * 100) / 100.0);
+  }
 }
