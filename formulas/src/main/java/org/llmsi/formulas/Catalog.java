@@ -37,6 +37,9 @@ public final class Catalog {
         PagedAttention.class,
         SpeculativeDecoding.class,
         ScalingLaws.class,
-        ServingCost.class);
+        ServingCost.class,
+        PipelineSchedules.class,
+        ExpertParallelism.class,
+        CommunicationRoofline.class);
   }
 }

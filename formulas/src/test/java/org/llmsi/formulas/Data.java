@@ -20,6 +20,7 @@ final class Data {
   static final Path DIR = Path.of("..", "site-src", "data");
   static final JsonNode MODELS = read("models.yaml");
   static final JsonNode GPUS = read("gpus.yaml");
+  static final JsonNode NETWORK = read("network.yaml");
 
   private static JsonNode read(String file) {
     try {
