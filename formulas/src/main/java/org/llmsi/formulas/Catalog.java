@@ -40,6 +40,7 @@ public final class Catalog {
         ServingCost.class,
         PipelineSchedules.class,
         ExpertParallelism.class,
-        CommunicationRoofline.class);
+        CommunicationRoofline.class,
+        ContextParallelism.class);
   }
 }

@@ -12,7 +12,7 @@ package org.llmsi.formulas;
  * bandwidth per chip). Hierarchical all-reduce: reduce-scatter inside the node, all-reduce of the
  * 1/g_node shard across nodes on each rail, all-gather inside the node (the rail-optimised layout
  * gives each GPU its own NIC). Compute per token per layer is 72 d^2 FLOP for a training step under
- * the 12 L d^2 parameter model; training is 6 N FLOP per token (Kaplan et al. 2020, section 2.1). ZeRO-3 moves
+ * the 12 L d^2 parameter model; training is 6 N FLOP per token (the guide's flops_training). ZeRO-3 moves
  * 1.5 times the data-parallel volume (Rajbhandari et al. 2020, section 7.2.2).
  */
 public final class CommunicationRoofline {

@@ -11,8 +11,10 @@ package org.llmsi.formulas;
  * node-limited routing to at most M nodes, auxiliary-loss-free bias, no token dropping), section
  * 3.2.2 (NVLink 160 GB/s, IB 50 GB/s, at most 4 nodes per token, 3.2 experts per node, at most 13
  * experts for the same IB cost), section 3.3.3 (dispatch in FP8, combine in BF16). The drop bound
- * is Scarf's bound on E[(X - c)+] for a load X of known mean and variance (H. Scarf, "A min-max
- * solution of an inventory problem", 1958): E[(X - c)+] &lt;= (sqrt(var + (c - mean)^2) - (c - mean)) / 2.
+ * is the distribution-free bound on E[(X - c)+] for a load X of known mean and variance, from
+ * Scarf's min-max analysis of the newsvendor problem (1958; described by Yue, AJOR 2012):
+ * E[(X - c)+] &lt;= (sqrt(var + (c - mean)^2) - (c - mean)) / 2. The tests check it against the exact
+ * binomial overflow.
  */
 public final class ExpertParallelism {
   private ExpertParallelism() {}
