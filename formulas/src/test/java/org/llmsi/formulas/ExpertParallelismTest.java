@@ -188,6 +188,15 @@ class ExpertParallelismTest {
   // ---- Published figures -------------------------------------------------------------------
 
   @Test
+  void switchTransformersEquationThreeIsTheTopOneCase() {
+    // Fedus et al. 2022, section 2.2, Equation 3: expert capacity = (tokens per batch / number of
+    // experts) x capacity factor, top-1 routing. Table 1 runs 128 experts at factors 1.0 to 2.0.
+    for (double factor : new double[] {1.0, 1.25, 2.0}) {
+      assertEquals(4096.0 / 128 * factor, ExpertParallelism.capacity(factor, 1, 4096, 128), 1e-12);
+    }
+  }
+
+  @Test
   void deepSeekV3NodeLimitedRoutingReachesThirteenExpertsForTheCostOfFourNodes() {
     // DeepSeek-V3 report, section 3.2.2: NVLink 160 GB/s is roughly 3.2 times IB 50 GB/s; with at
     // most 4 nodes per token each token can reach 3.2 experts per node, a maximum of 13.

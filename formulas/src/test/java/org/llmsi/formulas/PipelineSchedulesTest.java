@@ -139,6 +139,15 @@ class PipelineSchedulesTest {
   }
 
   @Test
+  void bubbleShareOf1F1BIsGPipesPublishedShare() {
+    // Huang et al. 2019 (GPipe), section 2.3: the bubble is (K-1)/(M+K-1) of the step; at K = 4
+    // stages and M = 16 micro-batches 3/19, whatever the split of the backward pass.
+    assertEquals(3.0 / 19,
+        PipelineSchedules.bubbleShare(PipelineSchedules.bubble1F1B(4, 0.7, 0.9, 0.4), 16, 0.7, 0.9, 0.4),
+        1e-12);
+  }
+
+  @Test
   void dualPipeBubbleIsBelowZbH1AtEqualPassTimesEvenWithoutOverlapGain() {
     for (int p = 2; p <= 64; p += 2) {
       double dual = PipelineSchedules.bubbleDualPipe(p, 3, 1, 1); // F&B = F + B + W: no gain
