@@ -40,6 +40,10 @@ public final class Catalog {
         MoeServing.class,
         InferencePrecision.class,
         ScalingLaws.class,
-        ServingCost.class);
+        ServingCost.class,
+        PipelineSchedules.class,
+        ExpertParallelism.class,
+        CommunicationRoofline.class,
+        ContextParallelism.class);
   }
 }

@@ -21,6 +21,7 @@ final class Data {
   static final JsonNode MODELS = read("models.yaml");
   static final JsonNode GPUS = read("gpus.yaml");
   static final JsonNode PAPERS = read("papers.yaml");
+  static final JsonNode NETWORK = read("network.yaml");
 
   private static JsonNode read(String file) {
     try {
