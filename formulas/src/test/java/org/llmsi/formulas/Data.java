@@ -43,10 +43,6 @@ final class Data {
 
   /** A published figure (papers.yaml) in base units; a percentage is returned as a fraction. */
   static double paper(String key, String field) {
-    JsonNode entry = PAPERS.path(key).path(field);
-    if ("%".equals(entry.path("unit").asText())) {
-      return entry.get("value").asDouble() / 100;
-    }
     return value(PAPERS, key, field);
   }
 
@@ -68,6 +64,9 @@ final class Data {
   static double unitFactor(String unit) {
     if (unit.isEmpty()) {
       return 1;
+    }
+    if (unit.equals("%")) {
+      return 0.01;
     }
     Matcher m = UNIT.matcher(unit);
     if (!m.matches()) {
