@@ -29,6 +29,18 @@ public final class SpeculativeDecoding {
   }
 
   /**
+   * Expected speed-up when the verify pass itself costs r plain target steps. Theorem 3.8 takes
+   * the target pass over gamma + 1 tokens to cost one step (r = 1), which holds while decode's
+   * matmuls are memory-bound; past the critical batch over gamma + 1 they are compute-bound and
+   * verification costs more. Time per token plain: t; speculative: (r t + gamma c t) / E[tokens].
+   */
+  @Reference(id = "spec_speedup_verify", symbols = {"a", "gamma", "r_ver", "c"})
+  public static double speedupWithVerifyCost(
+      double acceptance, double draftLength, double verifyCost, double draftCost) {
+    return expectedTokensPerStep(acceptance, draftLength) / (verifyCost + draftLength * draftCost);
+  }
+
+  /**
    * The integer draft length in [1, maxDraft] with the largest expected speed-up (the
    * optimisation of Leviathan et al., section 3.5, Figure 3). A search, not a closed form, so it
    * is no reference; ties go to the shorter draft.

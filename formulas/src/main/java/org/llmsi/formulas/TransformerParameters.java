@@ -58,20 +58,28 @@ public final class TransformerParameters {
   }
 
   /**
-   * Parameters that do work for a token in a mixture-of-experts model: attention, the whole
-   * router, only k_exp of the n_exp experts per layer, the norms and the output head. The input
-   * embedding is a table lookup, not a matrix multiply, so it is not active (DeepSeek-V3's 36.6B
-   * activated parameters, README_WEIGHTS.md, are counted this way). This sets FLOPs per token; the
-   * total sets memory. Counting all experts as active is the classic over-estimate.
+   * Parameters a token uses in a mixture-of-experts model: attention, the whole router, only k_exp
+   * of the n_exp experts per layer, the norms, the input embedding and the output head (one
+   * matrix when tied). This sets FLOPs per token (6 N_active in training); the total sets memory.
+   * Counting all experts as active is the classic over-estimate.
+   *
+   * <p>The guide's one rule for N in FLOP counts, dense and mixture alike: every parameter a
+   * token's forward pass reads, the input embedding table included, which is how published totals
+   * count (Mistral's "12.9B parameters per token" for Mixtral, the Mixtral announcement;
+   * DeepSeek-V3's README_WEIGHTS.md, "36.7B (including 0.9B for Embedding and 0.9B for the output
+   * Head)"; Brown et al. 2020, Table D.1, 6 x 174.6B x 300B; Hoffmann et al. 2022, Appendix F,
+   * counts the embedding as 2 x seq_len x vocab_size x d_model FLOPs). The lookup itself does no
+   * multiply-add, so 6N then overstates the arithmetic by 6 V d FLOP per token; the chapters say so
+   * where it matters (6.5 % for Llama 3 8B, 1 % for Mixtral).
    */
   @Reference(
       id = "params_moe_active",
-      symbols = {"L", "d", "n_h", "n_kv", "d_head", "d_ff", "n_ffn", "V", "n_exp", "k_exp"})
+      symbols = {"L", "d", "n_h", "n_kv", "d_head", "d_ff", "n_ffn", "V", "tied", "n_exp", "k_exp"})
   public static double moeActive(
       double layers, double d, double heads, double kvHeads, double headDim, double ffnWidth,
-      double ffnMatrices, double vocab, double experts, double expertsPerToken) {
+      double ffnMatrices, double vocab, double tied, double experts, double expertsPerToken) {
     return layers * moeLayer(d, heads, kvHeads, headDim, ffnWidth, ffnMatrices, experts,
-        expertsPerToken) + d + vocab * d;
+        expertsPerToken) + d + embedding(vocab, d, tied);
   }
 
   /**

@@ -108,16 +108,15 @@ final class ModelShapes {
   }
 
   /**
-   * Parameters a token multiplies with: not the embedding lookups, and only the first
-   * experts-per-token experts (which ones a router picks does not change the count).
+   * Parameters a token uses: every tensor, the embedding lookups included (the guide's rule for N
+   * in FLOP counts, as published totals count), but only the first experts-per-token experts
+   * (which ones a router picks does not change the count). For a dense model this is the total.
    */
   static long active(Config c) {
     int used = c.experts() == 0 ? Integer.MAX_VALUE : c.expertsPerToken();
     return tensors(c).stream()
-        .filter(x -> !x.lookup() && x.expert() < used)
-        .mapToLong(Tensor::size).sum()
-        // a tied head multiplies with the embedding matrix, which the filter skipped
-        + (c.tied() ? (long) c.vocab() * c.d() : 0);
+        .filter(x -> x.expert() < used)
+        .mapToLong(Tensor::size).sum();
   }
 
   /**

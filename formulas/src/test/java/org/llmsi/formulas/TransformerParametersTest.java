@@ -39,7 +39,7 @@ class TransformerParametersTest {
 
   private static double moeActive(Config c, int used) {
     return TransformerParameters.moeActive(c.layers(), c.d(), c.heads(), c.kvHeads(), c.headDim(),
-        c.ffn(), c.ffnMatrices(), c.vocab(), c.experts(), used);
+        c.ffn(), c.ffnMatrices(), c.vocab(), c.tied() ? 1 : 0, c.experts(), used);
   }
 
   private static Config dense(Config c, boolean yes) {
@@ -71,8 +71,8 @@ class TransformerParametersTest {
       double active = moeActive(c, c.expertsPerToken());
       return active <= moeTotal(c)
           && moeActive(c, c.expertsPerToken() + 1) > active
-          // with every expert active only the input embedding is left out of the active count
-          && moeTotal(c) - moeActive(c, c.experts()) == (c.tied() ? 0 : (double) c.vocab() * c.d());
+          // with every expert active, every parameter is active: the input embedding counts too
+          && moeTotal(c) == moeActive(c, c.experts());
     });
   }
 
