@@ -170,7 +170,12 @@ class SpeculationCostTest {
     });
   }
 
-  /** At the break-even batch a free draft's speed-up is exactly one, and it falls with the batch beyond. */
+  /**
+   * At the break-even batch a free draft's speed-up is exactly one, and it is below one beyond.
+   * The closed form holds between the critical batch over n_ver and the critical batch; a value
+   * outside (above the critical batch, negative or infinite) means no break-even, and then the
+   * speed-up stays at or above one at every batch.
+   */
   @Test
   void breakEvenBatchIsWhereAFreeDraftStopsPaying() {
     forAll(1404, vec(uniform(1, 6), count(2, 64), logUniform(1e9, 1e12), logUniform(1e3, 1e8),
@@ -178,14 +183,66 @@ class SpeculationCostTest {
       double nVer = v.get(1);
       // Fewer tokens kept than verified (when all are kept, speculation merely breaks even beyond b).
       double tokens = Math.min(v.get(0), nVer - 0.01);
+      double crit = Roofline.criticalBatch(v.get(4), v.get(5), 2);
       double b = SpeculationCost.breakevenBatch(tokens, nVer, v.get(2), 2, v.get(3), v.get(4), v.get(5));
-      if (!(b > 0) || Double.isInfinite(b)) {
-        // No break-even: the cache outgrows verification; then speculation pays at every batch.
-        return SpeculationCost.batchSpeedup(tokens, nVer, 0, 0, v.get(2), 1e6, 2, v.get(3), v.get(4), v.get(5)) >= 1 - 1e-9;
+      if (!(b > 0) || Double.isInfinite(b) || b > crit) {
+        for (double batch : new double[] {1, crit / nVer, crit, 10 * crit, 1e6}) {
+          if (SpeculationCost.batchSpeedup(tokens, nVer, 0, 0, v.get(2), batch, 2, v.get(3), v.get(4), v.get(5)) < 1 - 1e-9) {
+            return false;
+          }
+        }
+        return true;
       }
       double at = SpeculationCost.batchSpeedup(tokens, nVer, 0, 0, v.get(2), b, 2, v.get(3), v.get(4), v.get(5));
       double beyond = SpeculationCost.batchSpeedup(tokens, nVer, 0, 0, v.get(2), 2 * b, 2, v.get(3), v.get(4), v.get(5));
-      return close(at, 1, 1e-9) && beyond < 1;
+      return b >= crit / nVer * (1 - 1e-9) && close(at, 1, 1e-9) && beyond < 1;
+    });
+  }
+
+  /**
+   * The batch speed-up of a chain is chapter 10's speed-up with a verification cost r, where r is
+   * the verify pass over a plain step, both timed per kernel by {@link InferenceLatency}: matmuls
+   * of b (gamma + 1) and of b tokens, plus the same attention over the cache (memory-bound).
+   */
+  @Test
+  void batchSpeedupIsSpeedupWithTheVerifyCostOfThePerKernelStep() {
+    forAll(1406, vec(uniform(0.05, 0.95), count(1, 8), uniform(0, 0.3), logUniform(1e9, 1e12),
+        logUniform(1, 4096), logUniform(1e3, 1e10), logUniform(1e14, 1e16), logUniform(1e12, 1e13)), v -> {
+      double a = v.get(0);
+      double gamma = v.get(1);
+      double c = v.get(2);
+      double n = v.get(3);
+      double b = v.get(4);
+      double peak = v.get(6);
+      double bw = v.get(7);
+      double attention = InferenceLatency.attentionTime(1, 1, 1, b * v.get(5), 1e6, peak, bw);
+      double plain = InferenceLatency.timePerOutputToken(InferenceLatency.matmulTime(n, b, 1, 2, peak, bw), attention, 0);
+      double verify = InferenceLatency.timePerOutputToken(
+          InferenceLatency.matmulTime(n, b, gamma + 1, 2, peak, bw), attention, 0);
+      double tokens = SpeculativeDecoding.expectedTokensPerStep(a, gamma);
+      return close(SpeculationCost.batchSpeedup(tokens, gamma + 1, gamma, c, n, b, 2, v.get(5), peak, bw),
+          SpeculativeDecoding.speedupWithVerifyCost(a, gamma, verify / plain, c), 1e-9);
+    });
+  }
+
+  /**
+   * Past the critical batch every matmul is compute-bound, so the speed-up no longer depends on
+   * the batch: n_step (2 N / P + m_kv / B) / (2 N n_ver / P + m_kv / B) for a free draft.
+   */
+  @Test
+  void batchSpeedupIsFlatPastTheCriticalBatch() {
+    forAll(1407, vec(uniform(1, 6), count(2, 64), logUniform(1e9, 1e12), logUniform(1e3, 1e10),
+        logUniform(1e14, 1e16), logUniform(1e12, 1e13), uniform(1, 100)), v -> {
+      double nVer = v.get(1);
+      double tokens = Math.min(v.get(0), nVer);
+      double n = v.get(2);
+      double m = v.get(3);
+      double peak = v.get(4);
+      double bw = v.get(5);
+      double crit = Roofline.criticalBatch(peak, bw, 2);
+      double flat = tokens * (2 * n / peak + m / bw) / (2 * n * nVer / peak + m / bw);
+      return close(SpeculationCost.batchSpeedup(tokens, nVer, 0, 0, n, crit, 2, m, peak, bw), flat, 1e-9)
+          && close(SpeculationCost.batchSpeedup(tokens, nVer, 0, 0, n, crit * v.get(6), 2, m, peak, bw), flat, 1e-9);
     });
   }
 
