@@ -62,35 +62,9 @@ public final class PropertyCheck {
    * @param reference the Java method
    */
   public Failure run(Expr rhs, List<SymbolDef> inputs, Map<String, Quantity> constants, BoundReference reference) {
-    List<Gen<Double>> gens = new ArrayList<>();
-    for (SymbolDef s : inputs) gens.add(generator(s));
-    Gen<double[]> gen = in -> {
-      double[] v = new double[gens.size()];
-      for (int i = 0; i < v.length; i++) v[i] = gens.get(i).generate(in);
-      return v;
-    };
     NumericForm markdown = NumericForm.compile(rhs, inputs.stream().map(SymbolDef::name).toList(), constants);
-    Object[] smallest = new Object[1];
-    Reporter capture = new Reporter() {
-      @Override
-      public void falisification(long s, int count, Object value, Throwable cause, List<Object> others,
-          AsString<Object> toString) {
-        smallest[0] = value;
-      }
-
-      @Override
-      public void falisification(long s, int count, Object value, List<Object> others, AsString<Object> toString) {
-        smallest[0] = value;
-      }
-
-      @Override
-      public void valuesExhausted(int completed) {}
-    };
-    Strategy strategy = new Strategy(Configuration.defaultPRNG(seed), tries, -1, 2000, 10, capture,
-        prng -> new NoGuidance());
-    qt(() -> strategy).forAll(gen).check(v -> compare(markdown, inputs, reference, v) == null);
-    if (smallest[0] == null) return null;
-    return compare(markdown, inputs, reference, (double[]) smallest[0]);
+    double[] smallest = counterExample(inputs, v -> compare(markdown, inputs, reference, v) == null);
+    return smallest == null ? null : compare(markdown, inputs, reference, smallest);
   }
 
   /**
