@@ -38,11 +38,14 @@ public final class ContextParallelism {
   }
 
   /**
-   * Ring attention's smallest block that hides its sends: 4 d c^2 FLOP of attention per block pair
-   * at P_peak against 2 c d e bytes of keys and values at B_link.
+   * Ring attention's smallest block that hides its sends: 4 c^2 n_h d_head FLOP of attention per
+   * block pair at P_peak against 2 c n_kv d_head e bytes of keys and values at B_link. With
+   * multi-head attention (n_kv = n_h) this is the paper's c = F / B for bf16; grouped-query
+   * attention shrinks it by n_kv / n_h.
    */
-  @Reference(id = "ring_attention_min_block", symbols = {"e", "P_peak", "B_link"})
-  public static double minimumBlock(double bytesPerElement, double peak, double linkBandwidth) {
-    return bytesPerElement * peak / (2 * linkBandwidth);
+  @Reference(id = "ring_attention_min_block", symbols = {"e", "P_peak", "n_kv", "B_link", "n_h"})
+  public static double minimumBlock(double bytesPerElement, double peak, double kvHeads,
+      double linkBandwidth, double heads) {
+    return bytesPerElement * peak * kvHeads / (2 * linkBandwidth * heads);
   }
 }

@@ -99,6 +99,21 @@ class ContextParallelismTest {
     });
   }
 
+  @Test
+  void ringAttentionBlockBalancesAttentionAgainstKeyValueSends() {
+    // count the work of one block pair: QK^T and PV over n_h heads, K and V over n_kv heads
+    forAll(1804, vec(count(1, 16), count(1, 8), count(1, 4)), v -> {
+      double kv = v.get(0);
+      double heads = kv * v.get(1);
+      double e = v.get(2);
+      double dHead = 128, peak = 989e12, link = 50e9;
+      double c = ContextParallelism.minimumBlock(e, peak, kv, link, heads);
+      double compute = (2 * c * c * heads * dHead + 2 * c * c * heads * dHead) / peak;
+      double send = 2 * c * kv * dHead * e / link;
+      return close(compute, send, 1e-12);
+    });
+  }
+
   // ---- Published figures -------------------------------------------------------------------
 
   @Test
@@ -124,7 +139,8 @@ class ContextParallelismTest {
         {196, 186, 1.1, 6.3},  // TPU v5e
     };
     for (double[] row : rows) {
-      double c = ContextParallelism.minimumBlock(2, row[0] * 1e12, row[1] * 1e9);
+      // the paper's multi-head attention: as many key-value heads as query heads
+      double c = ContextParallelism.minimumBlock(2, row[0] * 1e12, 32, row[1] * 1e9, 32);
       assertEquals(row[2], Math.round(c / 100) / 10.0, 1e-12);
       assertEquals(row[3], Math.round(6 * c / 100) / 10.0, 1e-12);
     }
