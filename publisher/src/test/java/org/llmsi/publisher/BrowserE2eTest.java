@@ -225,6 +225,13 @@ class BrowserE2eTest {
       Object overflowing = browser.executeScript("return Array.from(document.querySelectorAll('figure.example'))"
           + ".filter(f => f.scrollWidth > f.clientWidth + 1).map(f => f.id)");
       assertEquals(List.of(), overflowing, "worked examples that run off a phone's screen");
+      for (String page : List.of("01-intro.html", "02-ridge.html", "formula-appendix.html", "index.html")) {
+        browser.get(site.resolve(page).toUri().toString());
+        long width = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
+        long screen = ((Number) browser.executeScript("return window.innerWidth")).longValue();
+        assertTrue(width <= screen, page + " scrolls sideways on a phone: " + width + " px wide on a " + screen + " px screen");
+      }
+      browser.get(site.resolve("02-ridge.html").toUri().toString());
       var jump = browser.findElement(org.openqa.selenium.By.cssSelector("a.jump-nav"));
       assertTrue(jump.isDisplayed(), "a phone shows the Contents link");
       jump.click();
