@@ -20,8 +20,6 @@ public final class VerifiedGuide {
   private final List<VerifiedExample> examples;
   /** Every example's anchor, computed once: the renderer asks for each of them, page by page. */
   private final java.util.Map<VerifiedExample, String> anchors = new java.util.IdentityHashMap<>();
-  /** Examples by file (as shown in diagnostics) and fence line. */
-  private final java.util.Map<String, VerifiedExample> byFence = new java.util.HashMap<>();
   /** Examples by their fence node in the pages' documents: what the publisher renders. */
   private final java.util.Map<com.vladsch.flexmark.util.ast.Node, VerifiedExample> byNode = new java.util.IdentityHashMap<>();
   private final java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex;
@@ -48,7 +46,6 @@ public final class VerifiedGuide {
       java.util.Set<String> onPage = taken.computeIfAbsent(file, f -> new java.util.HashSet<>());
       for (int n = 2; !onPage.add(anchor); n++) anchor = base + "-" + n;
       anchors.put(e, anchor);
-      byFence.putIfAbsent(file + ":" + e.location().line(), e);
       if (e.node() != null) byNode.put(e.node(), e);
     }
   }
@@ -112,10 +109,6 @@ public final class VerifiedGuide {
     return relationTex.getOrDefault(math, math.tex());
   }
 
-  /** The example whose fence is at {@code line} of {@code file} (as shown in diagnostics). */
-  public Optional<VerifiedExample> exampleAt(String file, int line) {
-    return Optional.ofNullable(byFence.get(file.replace('\\', '/') + ":" + line));
-  }
 
   private static String shownFile(VerifiedExample e) {
     return e.location().file().toString().replace('\\', '/');
