@@ -274,7 +274,7 @@ class SiteBuildTest {
   @Test
   void inlineRelationIsTypesetAndDollarPricesStayProse() throws IOException {
     Element para = page("01-intro.html").select("article p").first();
-    assertEquals("I \\, Q = W", para.selectFirst("img.math").attr("alt"), "a checked relation, typeset from its tree");
+    assertEquals("I Q equals W", para.selectFirst("img.math").attr("alt"), "a checked relation, typeset from its tree, said in words");
     assertTrue(para.text().contains("$5 and $10"), para.text());
   }
 

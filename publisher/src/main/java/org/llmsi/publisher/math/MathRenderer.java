@@ -105,7 +105,7 @@ public final class MathRenderer {
     long right = Math.max((long) Math.ceil(width), ink == null ? 0 : ink[2]);
     long bottom = Math.max((long) Math.ceil(height), ink == null ? 0 : ink[3]);
     String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + left + " " + top + " " + (right - left) + " "
-        + (bottom - top) + "\" role=\"img\" aria-label=\"" + escapeAttribute(tex) + "\">" + canvas.paths() + "</svg>\n";
+        + (bottom - top) + "\" role=\"img\" aria-label=\"" + escapeAttribute(TexSpeech.say(tex)) + "\">" + canvas.paths() + "</svg>\n";
     // No height: the view is this very box, so a width alone sizes the image (the height follows
     // from the view's proportions), one declaration less on each of a page's many math images.
     StringBuilder style = new StringBuilder()

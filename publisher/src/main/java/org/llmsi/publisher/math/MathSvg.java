@@ -15,12 +15,13 @@ package org.llmsi.publisher.math;
 public record MathSvg(String tex, boolean display, String svg, String fileName, String style) {
 
   /**
-   * The element a page shows it with: an image whose alternative text is the TeX.
+   * The element a page shows it with: an image whose alternative text is the math in words
+   * ({@link TexSpeech}), what a screen reader says, not the TeX markup.
    *
    * @param rootPath the way from the page to the site root ({@code ""} or {@code "../"})
    */
   public String img(String rootPath) {
     return "<img class=\"math\" src=\"" + rootPath + MathRenderer.FOLDER + "/" + fileName + "\" alt=\""
-        + MathRenderer.escapeAttribute(tex) + "\" style=\"" + style + "\">";
+        + MathRenderer.escapeAttribute(TexSpeech.say(tex)) + "\" style=\"" + style + "\">";
   }
 }
