@@ -34,7 +34,7 @@ public final class GuideMarkdown implements Parser.ParserExtension {
 
   @Override
   public void extend(Parser.Builder builder) {
-    builder.customInlineParserExtensionFactory(new InlineMathParser.Factory());
-    builder.customInlineParserExtensionFactory(new ValueRefParser.Factory());
+    builder.customInlineParserExtensionFactory(new InlineTrigger("$", InlineMathParser::new));
+    builder.customInlineParserExtensionFactory(new InlineTrigger("{", ValueRefParser::new));
   }
 }

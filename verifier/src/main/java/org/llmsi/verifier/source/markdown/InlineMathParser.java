@@ -2,10 +2,8 @@ package org.llmsi.verifier.source.markdown;
 
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 
 
 /**
@@ -47,33 +45,5 @@ public final class InlineMathParser implements InlineParserExtension {
       }
     }
     return false;
-  }
-
-  /** Triggers on {@code $}. */
-  public static final class Factory implements InlineParserExtensionFactory {
-    @Override
-    public CharSequence getCharacters() {
-      return "$";
-    }
-
-    @Override
-    public InlineParserExtension apply(LightInlineParser inlineParser) {
-      return new InlineMathParser();
-    }
-
-    @Override
-    public Set<Class<?>> getAfterDependents() {
-      return null;
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-      return null;
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-      return false;
-    }
   }
 }

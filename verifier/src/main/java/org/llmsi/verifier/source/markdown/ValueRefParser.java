@@ -2,10 +2,8 @@ package org.llmsi.verifier.source.markdown;
 
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,33 +27,5 @@ public final class ValueRefParser implements InlineParserExtension {
     parser.getBlock().appendChild(new ValueRef(input.subSequence(open, m.end()), m.group(1)));
     parser.setIndex(m.end());
     return true;
-  }
-
-  /** Triggers on {@code {}. */
-  public static final class Factory implements InlineParserExtensionFactory {
-    @Override
-    public CharSequence getCharacters() {
-      return "{";
-    }
-
-    @Override
-    public InlineParserExtension apply(LightInlineParser inlineParser) {
-      return new ValueRefParser();
-    }
-
-    @Override
-    public Set<Class<?>> getAfterDependents() {
-      return null;
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-      return null;
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-      return false;
-    }
   }
 }
