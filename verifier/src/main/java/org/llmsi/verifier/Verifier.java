@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.llmsi.verifier.data.DataSets;
 import org.llmsi.verifier.data.Glossary;
 import org.llmsi.verifier.model.VerifiedGuide;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.report.Location;
 import org.llmsi.verifier.source.Page;
@@ -43,7 +43,7 @@ public final class Verifier {
    */
   public VerificationResult verify() {
     long start = System.nanoTime();
-    List<Diagnostic> errors = new ArrayList<>();
+    Diagnostics errors = new Diagnostics();
     ReferenceCatalog catalog = ReferenceCatalog.load(options.catalog());
     Glossary glossary = readGlossary(errors);
     DataSets data = readDataSets(errors);
@@ -52,16 +52,16 @@ public final class Verifier {
     GuideChecker checker = new GuideChecker(glossary, data, catalog, options.tries(), options.seed(),
         options.propertyResults(), this::referenceLocation, errors);
     GuideChecker.Outcome outcome = checker.check(pages);
-    Collections.sort(errors);
+    List<Diagnostic> found = errors.sorted();
     long millis = (System.nanoTime() - start) / 1_000_000;
     GuideChecker.Prose prose = outcome.prose();
     Summary summary = new Summary(pages.size(), outcome.formulaBlocks(), outcome.tries(),
         outcome.exampleBlocks(), outcome.claims(), prose.figures(), prose.relations(), prose.notation(),
-        outcome.proseSkipped(), errors.size(), millis);
+        outcome.proseSkipped(), found.size(), millis);
     Optional<VerifiedGuide> guide = errors.isEmpty()
         ? Optional.of(new VerifiedGuide(pages, glossary, data, outcome.formulas(), outcome.examples(), prose.typeset()))
         : Optional.empty();
-    return new VerificationResult(errors, summary, guide, prose);
+    return new VerificationResult(found, summary, guide, prose);
   }
 
   private Path shown(Path file) {
@@ -71,7 +71,7 @@ public final class Verifier {
   }
 
   /** The glossary: data/symbols.yaml and any data/symbols/*.yaml, in name order. */
-  private Glossary readGlossary(List<Diagnostic> errors) {
+  private Glossary readGlossary(Diagnostics errors) {
     List<Path[]> files = new ArrayList<>();
     Path single = options.dataDir().resolve("symbols.yaml");
     if (Files.isRegularFile(single)) files.add(new Path[] {single, shown(single)});
@@ -92,7 +92,7 @@ public final class Verifier {
     return Glossary.read(files, errors);
   }
 
-  private DataSets readDataSets(List<Diagnostic> errors) {
+  private DataSets readDataSets(Diagnostics errors) {
     Map<String, Path[]> files = new TreeMap<>();
     if (Files.isDirectory(options.dataDir())) {
       try (Stream<Path> list = Files.list(options.dataDir())) {
@@ -108,7 +108,7 @@ public final class Verifier {
     return DataSets.read(files, errors);
   }
 
-  private List<Page> readPages(List<Diagnostic> errors) {
+  private List<Page> readPages(Diagnostics errors) {
     Path content = options.contentDir();
     List<Path> files = new ArrayList<>();
     if (!Files.isDirectory(content)) {
@@ -121,9 +121,9 @@ public final class Verifier {
       errors.add(Diagnostic.of(Kind.IO, Location.file(shown(content)), "cannot list chapters: " + e.getMessage()));
     }
     // Each file is read and parsed on its own (on every core); their diagnostics join in file order.
-    record Read(Page page, List<Diagnostic> errors) {}
+    record Read(Page page, Diagnostics errors) {}
     List<Read> reads = files.parallelStream().map(file -> {
-      List<Diagnostic> own = new ArrayList<>();
+      Diagnostics own = new Diagnostics();
       try {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         return new Read(new PageReader().read(SourceFile.of(file, shown(file), text.replace("\r\n", "\n")), own), own);

@@ -8,7 +8,7 @@ import org.llmsi.verifier.units.Dimension;
  * Evaluates an expression to a {@link Quantity}, checking dimensions at every operator: sums and
  * comparisons need equal dimensions, transcendental functions need plain numbers, and a power of a
  * dimensioned base needs a literal whole exponent. It checks a formula's dimensions and computes
- * every example; a formula's property test runs the same arithmetic through {@link NumericForm}.
+ * every example, and evaluates a formula on each try of its property test.
  */
 public final class Evaluator {
 

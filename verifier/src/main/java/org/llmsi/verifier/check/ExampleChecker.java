@@ -19,6 +19,7 @@ import org.llmsi.verifier.lang.SyntaxError;
 import org.llmsi.verifier.model.ExampleStep;
 import org.llmsi.verifier.model.VerifiedExample;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.report.Location;
 import org.llmsi.verifier.source.FencedBlock;
@@ -33,7 +34,7 @@ final class ExampleChecker {
   private final Map<String, CheckedFormula> formulas;
   /** Ids of formula blocks that exist but failed their own checks (already reported there). */
   private final java.util.Set<String> failedFormulas;
-  private final List<Diagnostic> errors;
+  private final Diagnostics errors;
   private final Map<String, List<Location>> usage = new HashMap<>();
   private int claims;
   /** Every name each page's examples bound, in page order: what its prose figures may name. */
@@ -49,7 +50,7 @@ final class ExampleChecker {
   private boolean failed;
 
   ExampleChecker(Glossary glossary, DataSets data, Map<String, CheckedFormula> formulas,
-      java.util.Set<String> failedFormulas, List<Diagnostic> errors) {
+      java.util.Set<String> failedFormulas, Diagnostics errors) {
     this.failedFormulas = failedFormulas;
     this.glossary = glossary;
     this.data = data;
@@ -121,7 +122,7 @@ final class ExampleChecker {
     Map<String, Binding> scope = new LinkedHashMap<>();
     List<ExampleStep> steps = new ArrayList<>();
     failed = false;
-    int before = errors.size();
+    Diagnostics.Mark before = errors.mark();
     for (Statement st : statements) {
       ExampleStep step = step(block, st, scope);
       if (step != null) steps.add(step);
@@ -135,7 +136,7 @@ final class ExampleChecker {
       pageScope.remove(name); // re-inserted last: the latest binding of a name wins
       pageScope.put(name, b);
     });
-    return errors.size() > before || failed ? null : new VerifiedExample(title, block.fence(), steps, block.node());
+    return before.hasNew() || failed ? null : new VerifiedExample(title, block.fence(), steps, block.node());
   }
 
   private ExampleStep step(FencedBlock block, Statement st, Map<String, Binding> scope) {

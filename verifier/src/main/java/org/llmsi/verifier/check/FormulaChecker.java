@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.llmsi.verifier.check.ReferenceCatalog.BoundReference;
 import org.llmsi.verifier.data.Glossary;
@@ -20,6 +17,7 @@ import org.llmsi.verifier.lang.Expr;
 import org.llmsi.verifier.lang.FormulaLanguage;
 import org.llmsi.verifier.lang.SyntaxError;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.source.FencedBlock;
 
@@ -33,18 +31,16 @@ final class FormulaChecker {
   private final PropertyCheck property;
   /** Outcomes of earlier verifications in this process, or null to run every test. */
   private final PropertyResults results;
-  private final List<Diagnostic> errors;
+  private final Diagnostics errors;
   private final Map<String, CheckedFormula> formulas = new LinkedHashMap<>();
-  /** Formulas whose property test has not been reported yet ({@link #startProperties()}). */
+  /** Formulas whose property test has not run yet ({@link #checkProperties()}). */
   private final List<CheckedFormula> pending = new ArrayList<>();
-  /** The property tests of {@code pending}, in the same order, once started. */
-  private List<FutureTask<PropertyCheck.Failure>> running = List.of();
   private final Map<String, FencedBlock> seenIds = new HashMap<>();
   private int tries;
   private boolean invalidSymbolUsed;
 
   FormulaChecker(Glossary glossary, ReferenceCatalog catalog, PropertyCheck property, PropertyResults results,
-      List<Diagnostic> errors) {
+      Diagnostics errors) {
     this.results = results;
     this.glossary = glossary;
     this.catalog = catalog;
@@ -87,7 +83,7 @@ final class FormulaChecker {
       errors.add(Diagnostic.of(Kind.SYNTAX, block.locate(e.start(), Math.max(e.end() - e.start(), 1)), e.getMessage()));
       return;
     }
-    int before = errors.size();
+    Diagnostics.Mark before = errors.mark();
     invalidSymbolUsed = false;
     SymbolDef result = glossary.symbol(eq.name()).orElse(null);
     if (result == null) {
@@ -124,7 +120,7 @@ final class FormulaChecker {
         inputs.add(s);
       }
     }
-    if (errors.size() > before || invalidSymbolUsed) return;
+    if (before.hasNew() || invalidSymbolUsed) return;
     if (!dimensionsAgree(block, eq, result, inputs, constants)) return;
     BoundReference reference = bind(block, id, List.copyOf(inputs));
     CheckedFormula checked = new CheckedFormula(id, block, eq, result, List.copyOf(inputs), constants, reference);
@@ -133,43 +129,14 @@ final class FormulaChecker {
   }
 
   /**
-   * Starts the property test of every formula checked so far against its reference, in the
-   * background, so that the other checks run meanwhile. Each test is independent and seeded, so the
-   * outcome is the same in any order (diagnostics are sorted by location afterwards).
+   * Runs the property test of every formula checked so far against its reference, on every core,
+   * and reports failures in book order. Each test is independent and seeded, so the outcome does not
+   * depend on the order they run in.
    */
-  void startProperties() {
-    List<FutureTask<PropertyCheck.Failure>> tasks = new ArrayList<>();
-    for (CheckedFormula f : pending) {
-      FutureTask<PropertyCheck.Failure> task = new FutureTask<>(() -> property(f));
-      tasks.add(task);
-      ForkJoinPool.commonPool().execute(task);
-    }
-    running = tasks;
-  }
-
-  /**
-   * Waits for the tests {@link #startProperties()} started and reports their failures. The calling
-   * thread runs the tests no worker has taken yet, from the back of the list while the pool's
-   * workers take them from the front, rather than sit idle.
-   */
-  void finishProperties() {
-    for (int i = running.size() - 1; i >= 0; i--) running.get(i).run(); // a no-op on a task already taken
-    for (int i = 0; i < pending.size(); i++) report(pending.get(i), outcome(running.get(i)));
+  void checkProperties() {
+    List<PropertyCheck.Failure> outcomes = pending.parallelStream().map(this::property).toList();
+    for (int i = 0; i < pending.size(); i++) report(pending.get(i), outcomes.get(i));
     pending.clear();
-    running = List.of();
-  }
-
-  private static PropertyCheck.Failure outcome(FutureTask<PropertyCheck.Failure> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for property tests", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   private void unknown(FencedBlock block, String name, int start, int end) {

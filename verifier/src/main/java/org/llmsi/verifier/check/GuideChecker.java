@@ -12,6 +12,7 @@ import org.llmsi.verifier.lang.TexWriter;
 import org.llmsi.verifier.model.VerifiedExample;
 import org.llmsi.verifier.model.VerifiedFormula;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.report.Location;
 import org.llmsi.verifier.source.FencedBlock;
@@ -61,10 +62,10 @@ public final class GuideChecker {
   private final PropertyCheck property;
   private final PropertyResults results;
   private final Function<BoundReference, Location> referenceLocation;
-  private final List<Diagnostic> errors;
+  private final Diagnostics errors;
 
   public GuideChecker(Glossary glossary, DataSets data, ReferenceCatalog catalog, int tries, long seed,
-      PropertyResults results, Function<BoundReference, Location> referenceLocation, List<Diagnostic> errors) {
+      PropertyResults results, Function<BoundReference, Location> referenceLocation, Diagnostics errors) {
     this.results = results;
     this.glossary = glossary;
     this.data = data;
@@ -74,13 +75,8 @@ public final class GuideChecker {
     this.errors = errors;
   }
 
-  /** Runs every check; the formulas' property tests run on other cores while examples and prose are checked. */
+  /** Runs every check, in the order the checks need each other's results. */
   public Outcome check(List<Page> pages) {
-    return start(pages).finish();
-  }
-
-  /** Every check but the property tests, which go on in the background until {@link Started#finish()}. */
-  private Started start(List<Page> pages) {
     for (String problem : catalog.problems()) {
       errors.add(Diagnostic.of(Kind.REFERENCE, Location.file(java.nio.file.Path.of(catalog.name())), problem));
     }
@@ -97,8 +93,7 @@ public final class GuideChecker {
         }
       }
     }
-    // Examples need a formula's checks, not its property test: they go on while the tests run.
-    formulas.startProperties();
+    formulas.checkProperties();
     java.util.Set<String> failed = new java.util.HashSet<>();
     for (Page page : pages) {
       for (FencedBlock block : page.blocks()) {
@@ -121,12 +116,12 @@ public final class GuideChecker {
     LinkCheck.check(pages, formulaIds, errors);
     ProseFigures figures = new ProseFigures(glossary, data, examples);
     InlineMathCheck maths = new InlineMathCheck(glossary, formulas.formulas(), property);
-    Map<Page, List<Diagnostic>> proseErrors = new java.util.LinkedHashMap<>();
+    Map<Page, Diagnostics> proseErrors = new java.util.LinkedHashMap<>();
     Map<java.nio.file.Path, List<ProseNote>> notes = new java.util.LinkedHashMap<>();
     int boundFigures = 0;
     for (Page page : pages) {
-      if (hasErrors(page)) continue; // see finish(): this page's figures will not be reported
-      List<Diagnostic> own = new ArrayList<>();
+      if (hasErrors(page)) continue; // a page with its own errors would report its figures as unbacked
+      Diagnostics own = new Diagnostics();
       notes.put(page.file().shownPath(), figures.check(page, own));
       maths.check(page, own);
       proseErrors.put(page, own);
@@ -141,10 +136,10 @@ public final class GuideChecker {
     })));
     Prose prose = new Prose(boundFigures, maths.relations(), maths.notation(), notes, maths.typeset(), unused,
         page -> {
-          List<Diagnostic> found = new ArrayList<>();
+          Diagnostics found = new Diagnostics();
           figures.check(page, found);
           new InlineMathCheck(glossary, formulas.formulas(), property).check(page, found);
-          return found;
+          return found.sorted();
         });
     for (BoundReference ref : catalog.references().values()) {
       if (!formulas.formulas().containsKey(ref.id()) && !anyBlockNamed(pages, ref.id())) {
@@ -155,70 +150,21 @@ public final class GuideChecker {
                 + "or move the class out of " + catalog.name()));
       }
     }
-    return new Started(formulas, proseErrors, verified(formulas.formulas(), examples.usage()), verifiedExamples,
-        formulaBlocks, exampleBlocks, examples.claims(), prose, pages.size());
-  }
-
-  /** A run whose property tests may still be going on. */
-  private final class Started {
-    private final FormulaChecker formulas;
-    private final Map<Page, List<Diagnostic>> proseErrors;
-    private final List<VerifiedFormula> verifiedFormulas;
-    private final List<VerifiedExample> verifiedExamples;
-    private final int formulaBlocks;
-    private final int exampleBlocks;
-    private final int claims;
-    private final Prose prose;
-    private final int pageCount;
-
-    private Started(FormulaChecker formulas, Map<Page, List<Diagnostic>> proseErrors, List<VerifiedFormula> verifiedFormulas,
-        List<VerifiedExample> verifiedExamples, int formulaBlocks, int exampleBlocks, int claims, Prose prose,
-        int pageCount) {
-      this.prose = prose;
-      this.pageCount = pageCount;
-      this.formulas = formulas;
-      this.proseErrors = proseErrors;
-      this.verifiedFormulas = verifiedFormulas;
-      this.verifiedExamples = verifiedExamples;
-      this.formulaBlocks = formulaBlocks;
-      this.exampleBlocks = exampleBlocks;
-      this.claims = claims;
+    // A page with errors of its own (a formula that failed its test, an example) would report its
+    // figures again as unbacked: its prose errors wait until those are fixed.
+    int checked = 0;
+    for (Map.Entry<Page, Diagnostics> e : proseErrors.entrySet()) {
+      if (hasErrors(e.getKey())) continue;
+      errors.addAll(e.getValue());
+      checked++;
     }
-
-    /** Every formula that passed its checks so far, book order (their property tests may be running). */
-    public List<VerifiedFormula> formulas() {
-      return verifiedFormulas;
-    }
-
-    /** What the prose checks found (their errors are reported by {@link #finish()}). */
-    public Prose prose() {
-      return prose;
-    }
-
-    /** Every example that passed, book order. */
-    public List<VerifiedExample> examples() {
-      return verifiedExamples;
-    }
-
-    /** Waits for the property tests and reports what they and the prose checks found. */
-    public Outcome finish() {
-      formulas.finishProperties();
-      // A page with its own errors would report its figures again as unbacked: fix those first.
-      int checked = 0;
-      for (Map.Entry<Page, List<Diagnostic>> e : proseErrors.entrySet()) {
-        if (hasErrors(e.getKey())) continue;
-        errors.addAll(e.getValue());
-        checked++;
-      }
-      return new Outcome(verifiedFormulas, verifiedExamples, formulaBlocks, exampleBlocks, formulas.tries(),
-          claims, prose, pageCount - checked);
-    }
+    return new Outcome(verified(formulas.formulas(), examples.usage()), verifiedExamples, formulaBlocks,
+        exampleBlocks, formulas.tries(), examples.claims(), prose, pages.size() - checked);
   }
 
   /** Whether the page has an error that leaves values missing (a drifting given leaves none missing). */
   private boolean hasErrors(Page page) {
-    return errors.stream().anyMatch(d -> d.location().file().equals(page.file().shownPath())
-        && !d.message().startsWith("given '"));
+    return errors.any(d -> d.location().file().equals(page.file().shownPath()) && !d.message().startsWith("given '"));
   }
 
   private static boolean anyBlockNamed(List<Page> pages, String id) {

@@ -16,6 +16,7 @@ import org.llmsi.verifier.lang.Relation;
 import org.llmsi.verifier.lang.SyntaxError;
 import org.llmsi.verifier.lang.TexWriter;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.report.Location;
 import org.llmsi.verifier.source.MathSpan;
@@ -65,7 +66,7 @@ final class InlineMathCheck {
     return notation;
   }
 
-  void check(Page page, List<Diagnostic> errors) {
+  void check(Page page, Diagnostics errors) {
     for (MathSpan m : page.prose().math()) {
       if (m.notation()) {
         notation++;
@@ -97,7 +98,7 @@ final class InlineMathCheck {
   }
 
   /** Checks one relation; true when it holds everywhere in the domains. */
-  private boolean relation(Page page, MathSpan m, Relation r, Location at, List<Diagnostic> errors) {
+  private boolean relation(Page page, MathSpan m, Relation r, Location at, Diagnostics errors) {
     // The symbols drawn: every free name, and every formula input a call leaves to its name.
     Map<String, SymbolDef> drawn = new LinkedHashMap<>();
     Map<String, Quantity> fixed = new HashMap<>();

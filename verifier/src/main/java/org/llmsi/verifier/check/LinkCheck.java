@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.source.Page;
 import org.llmsi.verifier.source.PageLink;
@@ -22,7 +23,7 @@ public final class LinkCheck {
 
   private LinkCheck() {}
 
-  public static void check(List<Page> pages, Set<String> formulaIds, List<Diagnostic> errors) {
+  public static void check(List<Page> pages, Set<String> formulaIds, Diagnostics errors) {
     Set<String> published = new TreeSet<>(GENERATED);
     for (Page p : pages) {
       published.add(p.file().shownPath().getFileName().toString().replaceFirst("\\.md$", ".html"));

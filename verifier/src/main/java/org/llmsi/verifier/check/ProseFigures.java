@@ -14,6 +14,7 @@ import org.llmsi.verifier.data.Glossary;
 import org.llmsi.verifier.data.SymbolDef;
 import org.llmsi.verifier.lang.Expr;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.report.Location;
 import org.llmsi.verifier.source.Page;
@@ -66,7 +67,7 @@ final class ProseFigures {
   /**
    * Checks the page's figures; returns the numbers it treated as citations or names, for the report.
    */
-  List<ProseNote> check(Page page, List<Diagnostic> errors) {
+  List<ProseNote> check(Page page, Diagnostics errors) {
     List<PageValue> values = examples.pageValues(page.file().shownPath());
     List<ProseNote> notes = new ArrayList<>(page.prose().notes());
     String text = page.file().text();
@@ -130,7 +131,7 @@ final class ProseFigures {
     return notes;
   }
 
-  private void unbound(Page page, ProseFigure f, Unit unit, List<PageValue> values, Location at, List<Diagnostic> errors) {
+  private void unbound(Page page, ProseFigure f, Unit unit, List<PageValue> values, Location at, Diagnostics errors) {
     Expr.Num printed = printed(f, unit);
     // Values that read as this figure, among those a {name} here would reach.
     Map<String, Candidate> matches = new LinkedHashMap<>();

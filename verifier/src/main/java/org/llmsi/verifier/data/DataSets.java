@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.units.Unit;
 import org.llmsi.verifier.units.UnitParser;
@@ -58,14 +59,14 @@ public final class DataSets {
   }
 
   /** Reads every data file; the set's name is the file name without {@code .yaml}. */
-  public static DataSets read(Map<String, Path[]> files, List<Diagnostic> errors) {
+  public static DataSets read(Map<String, Path[]> files, Diagnostics errors) {
     Map<String, Map<String, Entity>> sets = new TreeMap<>();
     java.util.Set<String> invalid = new java.util.HashSet<>();
     files.forEach((set, paths) -> sets.put(set, readSet(set, paths[0], paths[1], errors, invalid)));
     return new DataSets(sets, invalid);
   }
 
-  private static Map<String, Entity> readSet(String set, Path file, Path shown, List<Diagnostic> errors,
+  private static Map<String, Entity> readSet(String set, Path file, Path shown, Diagnostics errors,
       java.util.Set<String> invalid) {
     Map<String, Entity> out = new LinkedHashMap<>();
     YamlFile yaml = YamlFile.read(file, shown, errors);
@@ -100,7 +101,7 @@ public final class DataSets {
     return out;
   }
 
-  private static DataValue value(String fullKey, YamlFile yaml, NodeTuple field, List<Diagnostic> errors) {
+  private static DataValue value(String fullKey, YamlFile yaml, NodeTuple field, Diagnostics errors) {
     List<NodeTuple> parts = YamlFile.mapping(field.getValueNode());
     if (parts == null) {
       errors.add(Diagnostic.of(Kind.DATA, yaml.at(field.getValueNode()),

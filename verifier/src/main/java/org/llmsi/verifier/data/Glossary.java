@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.units.Unit;
 import org.llmsi.verifier.units.UnitParser;
@@ -49,7 +50,7 @@ public final class Glossary {
   }
 
   /** Reads a glossary file; problems are added to {@code errors} at their line. */
-  public static Glossary read(Path file, Path shownPath, List<Diagnostic> errors) {
+  public static Glossary read(Path file, Path shownPath, Diagnostics errors) {
     List<Path[]> one = new java.util.ArrayList<>();
     one.add(new Path[] {file, shownPath});
     return read(one, errors);
@@ -61,7 +62,7 @@ public final class Glossary {
    *
    * @param files pairs of {file on disk, path as shown}
    */
-  public static Glossary read(List<Path[]> files, List<Diagnostic> errors) {
+  public static Glossary read(List<Path[]> files, Diagnostics errors) {
     Map<String, SymbolDef> out = new LinkedHashMap<>();
     Set<String> invalid = new java.util.HashSet<>();
     for (Path[] f : files) {
@@ -72,7 +73,7 @@ public final class Glossary {
   }
 
   private static void readInto(YamlFile yaml, Map<String, SymbolDef> out, Set<String> invalid,
-      List<Diagnostic> errors) {
+      Diagnostics errors) {
     for (NodeTuple entry : yaml.entries()) {
       String name = YamlFile.key(entry);
       Node keyNode = entry.getKeyNode();
@@ -101,9 +102,9 @@ public final class Glossary {
   }
 
   private static SymbolDef symbol(
-      String name, YamlFile yaml, Node keyNode, List<NodeTuple> fields, List<Diagnostic> errors) {
+      String name, YamlFile yaml, Node keyNode, List<NodeTuple> fields, Diagnostics errors) {
     Map<String, Node> f = new LinkedHashMap<>();
-    int before = errors.size();
+    Diagnostics.Mark before = errors.mark();
     for (NodeTuple t : fields) {
       String key = YamlFile.key(t);
       if (!KEYS.contains(key)) {
@@ -161,12 +162,12 @@ public final class Glossary {
       }
     }
     boolean integer = "true".equals(YamlFile.scalar(f.get("integer")));
-    if (errors.size() > before) return null;
+    if (before.hasNew()) return null;
     return new SymbolDef(name, YamlFile.scalar(f.get("tex")), YamlFile.scalar(f.get("meaning")), unit,
         low, high, integer, constant, source, yaml.at(keyNode));
   }
 
-  static Double number(YamlFile yaml, Node node, String owner, String what, List<Diagnostic> errors) {
+  static Double number(YamlFile yaml, Node node, String owner, String what, Diagnostics errors) {
     String text = YamlFile.scalar(node);
     try {
       if (text == null) throw new NumberFormatException();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.report.Location;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,7 +34,7 @@ final class YamlFile {
   }
 
   /** Reads the file; on failure adds a diagnostic and returns null. */
-  static YamlFile read(Path file, Path shownPath, List<Diagnostic> errors) {
+  static YamlFile read(Path file, Path shownPath, Diagnostics errors) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

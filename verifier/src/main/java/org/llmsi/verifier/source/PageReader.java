@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.source.markdown.GuideMarkdown;
 import org.llmsi.verifier.units.UnitParser;
@@ -30,7 +31,7 @@ public final class PageReader {
    * Reads one page; problems go to {@code errors}. A page with a bad header is still returned, so
    * its blocks are checked too and one run reports everything.
    */
-  public Page read(SourceFile file, List<Diagnostic> errors) {
+  public Page read(SourceFile file, Diagnostics errors) {
     Map<String, String> header = header(file, errors);
     // JBake's "~~~~~~" separator would open a tilde fence in CommonMark; blank the header out
     // (keeping its length) so the body parses as JBake renders it and offsets stay file offsets.
@@ -59,7 +60,7 @@ public final class PageReader {
     }
   }
 
-  private Map<String, String> header(SourceFile file, List<Diagnostic> errors) {
+  private Map<String, String> header(SourceFile file, Diagnostics errors) {
     String text = file.text();
     int end = text.startsWith(HEADER_END) ? 0 : text.indexOf("\n" + HEADER_END);
     if (end < 0) {
@@ -104,7 +105,7 @@ public final class PageReader {
     return file.location(Math.max(at, 0), key.length());
   }
 
-  private void collect(Node node, SourceFile file, List<FencedBlock> out, List<Diagnostic> errors) {
+  private void collect(Node node, SourceFile file, List<FencedBlock> out, Diagnostics errors) {
     for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
       if (child instanceof FencedCodeBlock fence) {
         block(fence, file, errors, out);
@@ -114,7 +115,7 @@ public final class PageReader {
     }
   }
 
-  private void block(FencedCodeBlock fence, SourceFile file, List<Diagnostic> errors, List<FencedBlock> out) {
+  private void block(FencedCodeBlock fence, SourceFile file, Diagnostics errors, List<FencedBlock> out) {
     BasedSequence info = fence.getInfo();
     String infoText = info.toString().strip();
     String kind = infoText.split("\\s+", 2)[0];

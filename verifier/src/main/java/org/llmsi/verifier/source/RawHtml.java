@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.llmsi.verifier.report.Diagnostic;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic.Kind;
 
 /**
@@ -85,7 +86,7 @@ public final class RawHtml {
    * @param file the chapter, to locate findings
    * @param errors where findings go
    */
-  public static void check(Document doc, SourceFile file, List<Diagnostic> errors) {
+  public static void check(Document doc, SourceFile file, Diagnostics errors) {
     Set<String> reported = new HashSet<>();
     for (Node n : doc.getDescendants()) {
       if (n instanceof HtmlBlockBase block) {
@@ -98,7 +99,7 @@ public final class RawHtml {
     }
   }
 
-  private static void markdownUrl(LinkNodeBase link, SourceFile file, List<Diagnostic> errors) {
+  private static void markdownUrl(LinkNodeBase link, SourceFile file, Diagnostics errors) {
     BasedSequence url = link.getUrl();
     if (url.isEmpty()) return;
     String scheme = scheme(Escaping.unescapeString(url.toString()));
@@ -191,11 +192,11 @@ public final class RawHtml {
     private final BasedSequence text;
     private final String s;
     private final SourceFile file;
-    private final List<Diagnostic> errors;
+    private final Diagnostics errors;
     /** Tags already reported on this page: their end tags are not reported again. */
     private final Set<String> reported;
 
-    Scan(BasedSequence text, SourceFile file, List<Diagnostic> errors, Set<String> reported) {
+    Scan(BasedSequence text, SourceFile file, Diagnostics errors, Set<String> reported) {
       this.text = text;
       this.s = text.toString();
       this.file = file;

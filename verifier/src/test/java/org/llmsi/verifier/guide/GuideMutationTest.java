@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.VerificationResult;
 import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.VerifyOptions;
@@ -73,7 +74,7 @@ class GuideMutationTest {
     for (Path file : chapters) {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       SourceFile source = SourceFile.of(file, file, text);
-      Page page = reader.read(source, new ArrayList<>());
+      Page page = reader.read(source, new Diagnostics());
       for (FencedBlock block : page.blocks()) {
         try {
           if (block.kind().equals("formula")) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.VerificationResult;
 import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.VerifyOptions;
@@ -97,9 +98,9 @@ class GuideProseMutationTest {
   }
 
   private static boolean failsAt(Page page, String mutated, int line) {
-    List<Diagnostic> read = new ArrayList<>();
+    Diagnostics read = new Diagnostics();
     Page changed = new PageReader().read(SourceFile.of(page.file().path(), page.file().shownPath(), mutated), read);
-    List<Diagnostic> found = new ArrayList<>(read);
+    List<Diagnostic> found = new ArrayList<>(read.sorted());
     found.addAll(verified.prose().recheck().apply(changed));
     return found.stream().anyMatch(d -> d.location().line() == line);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import org.llmsi.verifier.report.Diagnostics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ProseScannerTest {
   private static final String HEADER = "title=T\ntype=page\nstatus=published\norder=1\n~~~~~~\n\n";
 
   private static Page page(String body) {
-    return new PageReader().read(SourceFile.of(Path.of("p.md"), Path.of("p.md"), HEADER + body), new ArrayList<>());
+    return new PageReader().read(SourceFile.of(Path.of("p.md"), Path.of("p.md"), HEADER + body), new Diagnostics());
   }
 
   private static List<String> figures(String body) {

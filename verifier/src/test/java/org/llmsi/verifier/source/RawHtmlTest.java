@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.llmsi.verifier.report.Diagnostics;
 import org.llmsi.verifier.report.Diagnostic;
 
 /** What {@link RawHtml} lets through and what it refuses, located at the offending tag or attribute. */
@@ -17,10 +18,11 @@ class RawHtmlTest {
 
   private static List<Diagnostic> check(String markdown) {
     SourceFile file = SourceFile.of(Path.of("p.md"), Path.of("p.md"), markdown);
-    List<Diagnostic> errors = new ArrayList<>();
+    Diagnostics errors = new Diagnostics();
     RawHtml.check(Parser.builder().build().parse(markdown), file, errors);
-    errors.forEach(d -> assertEquals(Diagnostic.Kind.HTML, d.kind(), d.toString()));
-    return errors;
+    List<Diagnostic> found = errors.sorted();
+    found.forEach(d -> assertEquals(Diagnostic.Kind.HTML, d.kind(), d.toString()));
+    return found;
   }
 
   /** Each finding as {@code line:column message}, in the order of the page. */
