@@ -82,8 +82,10 @@ class CatalogTest {
     Set<String> glossary = new TreeSet<>();
     try (var files = Files.list(Data.DIR.resolve("symbols"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-            .readTree(file.toFile()).fieldNames().forEachRemaining(glossary::add);
+        try (var in = Files.newBufferedReader(file)) {
+          java.util.Map<String, Object> symbols = new org.yaml.snakeyaml.Yaml().load(in);
+          glossary.addAll(symbols.keySet());
+        }
       }
     }
     Set<String> missing = new TreeSet<>();

@@ -1,12 +1,12 @@
 package org.llmsi.formulas;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,17 +18,28 @@ final class Data {
   private Data() {}
 
   static final Path DIR = Path.of("..", "site-src", "data");
-  static final JsonNode MODELS = read("models.yaml");
-  static final JsonNode GPUS = read("gpus.yaml");
-  static final JsonNode PAPERS = read("papers.yaml");
-  static final JsonNode NETWORK = read("network.yaml");
+  static final Map<String, Map<String, Object>> MODELS = read("models.yaml");
+  static final Map<String, Map<String, Object>> GPUS = read("gpus.yaml");
+  static final Map<String, Map<String, Object>> PAPERS = read("papers.yaml");
+  static final Map<String, Map<String, Object>> NETWORK = read("network.yaml");
 
-  private static JsonNode read(String file) {
-    try {
-      return new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve(file).toFile());
+  /** A data file as entity key to its fields (the same YAML library as the verifier's reader). */
+  private static Map<String, Map<String, Object>> read(String file) {
+    try (Reader in = Files.newBufferedReader(DIR.resolve(file))) {
+      return new org.yaml.snakeyaml.Yaml().load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether the entity {@code key} of the file has the field. */
+  static boolean has(Map<String, Map<String, Object>> file, String key, String field) {
+    return file.containsKey(key) && file.get(key).containsKey(field);
+  }
+
+  /** The entity keys of a file, in file order. */
+  static Set<String> keys(Map<String, Map<String, Object>> file) {
+    return file.keySet();
   }
 
   /** A model field in base units. */
@@ -46,12 +57,13 @@ final class Data {
     return value(PAPERS, key, field);
   }
 
-  static double value(JsonNode file, String key, String field) {
-    JsonNode entry = file.path(key).path(field);
-    if (entry.isMissingNode()) {
+  static double value(Map<String, Map<String, Object>> file, String key, String field) {
+    if (!has(file, key, field)) {
       throw new IllegalArgumentException("no " + key + "." + field);
     }
-    return entry.get("value").asDouble() * unitFactor(entry.path("unit").asText(""));
+    Map<?, ?> entry = (Map<?, ?>) file.get(key).get(field);
+    Object unit = entry.get("unit");
+    return ((Number) entry.get("value")).doubleValue() * unitFactor(unit == null ? "" : unit.toString());
   }
 
   private static final Map<String, Double> PREFIX = Map.of(

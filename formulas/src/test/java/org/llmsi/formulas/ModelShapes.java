@@ -22,7 +22,7 @@ final class ModelShapes {
     }
 
     static Config fromData(String key) {
-      boolean moe = Data.MODELS.path(key).has("n_experts");
+      boolean moe = Data.has(Data.MODELS, key, "n_experts");
       return new Config(
           (int) Data.model(key, "n_layers"), (int) Data.model(key, "d_model"),
           (int) Data.model(key, "n_heads"), (int) Data.model(key, "n_kv_heads"),
