@@ -28,7 +28,7 @@ class RealGuideTest {
   static void build() {
     site = temp.resolve("out");
     PublishResult result = new GuidePublisher().publish(
-        new PublishRequest(Path.of("../site-src"), Fixtures.TEMPLATES, site, true, 200, VerifyOptions.GUIDE_CATALOG));
+        new PublishRequest(Path.of("../site-src"), Path.of("../templates"), site, true, 200, VerifyOptions.GUIDE_CATALOG));
     assertTrue(result.ok(), () -> String.join("\n", result.problems()));
   }
 

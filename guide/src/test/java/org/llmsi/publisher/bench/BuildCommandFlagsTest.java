@@ -30,6 +30,6 @@ class BuildCommandFlagsTest {
         jvmFlags.add(argument);
       }
     }
-    assertEquals(PublishBenchmark.BUILD_JVM_FLAGS, jvmFlags, "publisher/pom.xml, execution publish-guide");
+    assertEquals(PublishBenchmark.BUILD_JVM_FLAGS, jvmFlags, "guide/pom.xml, execution publish-guide");
   }
 }

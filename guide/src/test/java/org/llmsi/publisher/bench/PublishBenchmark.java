@@ -55,7 +55,7 @@ import org.llmsi.publisher.output.AtomicOutput;
  * </ul>
  *
  * Run from the reactor root:
- * {@code mvn -q -pl publisher -am test-compile exec:java -Dexec.classpathScope=test
+ * {@code mvn -q -pl guide -am test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.llmsi.publisher.bench.PublishBenchmark} (or with java -cp).
  */
 public final class PublishBenchmark {
@@ -65,7 +65,7 @@ public final class PublishBenchmark {
   /** Rounds of the four one-build-per-JVM runs (two programs, two sets of JVM flags). */
   private static final int COLD_ROUNDS = 5;
   /**
-   * The JVM flags the build command gives its JVM (publisher/pom.xml, execution publish-guide);
+   * The JVM flags the build command gives its JVM (guide/pom.xml, execution publish-guide);
    * {@code BuildCommandFlagsTest} holds the two to the same.
    */
   static final List<String> BUILD_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");

@@ -18,7 +18,7 @@ import org.llmsi.verifier.VerifyOptions;
  * Prints how long verification takes, on demand (not a timed test): the whole guide and the
  * bad-input corpus, each against a baseline measured in the same run, a plain flexmark parse of
  * the same Markdown with no checks. Run from the repository root after {@code mvn -DskipTests package}:
- * {@code java -cp publisher/target/guide.jar:verifier/target/test-classes org.llmsi.verifier.bench.VerifyBenchmark}.
+ * {@code java -cp publisher/target/guide.jar:verifier/target/test-classes:guide/target/test-classes org.llmsi.verifier.bench.VerifyBenchmark}.
  */
 public final class VerifyBenchmark {
   private static final int WARMUP = 5;

@@ -80,7 +80,7 @@ class WorkflowRulesTest {
     java.util.Set<String> defined = new java.util.TreeSet<>();
     java.util.regex.Pattern id = java.util.regex.Pattern.compile("<profile>\\s*(?:<!--.*?-->\\s*)*<id>([^<]+)</id>",
         java.util.regex.Pattern.DOTALL);
-    for (String pom : List.of("pom.xml", "formulas/pom.xml", "verifier/pom.xml", "publisher/pom.xml")) {
+    for (String pom : List.of("pom.xml", "formulas/pom.xml", "verifier/pom.xml", "publisher/pom.xml", "guide/pom.xml")) {
       java.util.regex.Matcher m = id.matcher(read(root.resolve(pom)));
       while (m.find()) defined.add(m.group(1).strip());
     }

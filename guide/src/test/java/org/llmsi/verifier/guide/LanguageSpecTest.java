@@ -22,7 +22,7 @@ class LanguageSpecTest {
 
   @Test
   void everyBlockInTheSpecificationVerifies(@TempDir Path site) throws IOException {
-    String spec = Files.readString(Path.of("LANGUAGE.md"), StandardCharsets.UTF_8);
+    String spec = Files.readString(Path.of("../verifier/LANGUAGE.md"), StandardCharsets.UTF_8);
     // Blocks are shown inside ````markdown fences; take the inner ``` blocks verbatim.
     Matcher m = Pattern.compile("````markdown\n(.*?)````", Pattern.DOTALL).matcher(spec);
     List<String> blocks = new ArrayList<>();

@@ -35,7 +35,7 @@ class GuideBlocksExtensionTest {
 
   /** A page read by the verifier's parser, as a chapter is, but not verified: only its formulas resolve (by id). */
   private static Element render(String markdown) {
-    Page page = new PageReader().read(SourceFile.of(Path.of(ridgeFile), Path.of(ridgeFile), markdown), new java.util.ArrayList<>());
+    Page page = new PageReader().read(SourceFile.of(Path.of(ridgeFile), Path.of(ridgeFile), markdown), new org.llmsi.verifier.report.Diagnostics());
     return Jsoup.parseBodyFragment(new ChapterRenderer(guide, new MathRenderer()).render(page, "")).body();
   }
 

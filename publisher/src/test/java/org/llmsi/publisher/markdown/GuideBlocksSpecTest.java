@@ -139,7 +139,7 @@ class GuideBlocksSpecTest {
       if (option.startsWith("first-line-")) firstLine = Integer.parseInt(option.substring("first-line-".length()));
     }
     String text = "\n".repeat(firstLine - 1) + e.markdown();
-    Page page = new PageReader().read(SourceFile.of(Path.of(chapterFile), Path.of(chapterFile), text), new ArrayList<>());
+    Page page = new PageReader().read(SourceFile.of(Path.of(chapterFile), Path.of(chapterFile), text), new org.llmsi.verifier.report.Diagnostics());
     String html;
     try {
       html = new ChapterRenderer(guide, new MathRenderer()).render(page, "");
