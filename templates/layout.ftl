@@ -1,5 +1,5 @@
 <#-- Shared page frame. Every link is relative (rootpath) so the site works from file:// too. -->
-<#macro page title root toc="" chapterUri="">
+<#macro page title root toc=[] chapterUri="">
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -57,7 +57,7 @@
 <#if toc?has_content>
 <nav class="page-toc" aria-label="On this page">
 <h2>On this page</h2>
-${toc}
+<ol><#list toc as h><li><a href="#${h.id?html}">${h.text?html}</a></li></#list></ol>
 </nav>
 </#if>
 </div>

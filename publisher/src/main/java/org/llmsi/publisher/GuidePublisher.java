@@ -108,7 +108,7 @@ public final class GuidePublisher {
         clock.lap("refresh " + edited.size() + " chapter(s)");
       } else {
         pages = new SiteBaker(settings).bake(request.pdfs(), scratch.resolve("stage"), site, book,
-            new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math));
+            new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math, settings.templates()));
         clock.lap("bake");
       }
       List<String> unwritten = MathFiles.write(pages, math);

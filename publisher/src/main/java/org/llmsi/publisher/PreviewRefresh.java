@@ -103,7 +103,7 @@ final class PreviewRefresh {
     last.pages().forEach((name, doc) -> pages.put(site.resolve(name), doc));
     // Rendered from the text that was verified, not read again: a save in between waits for the next build.
     for (Chapter c : changed) replace(site, c.uri(), renderer.chapter(c, chapters), pages);
-    replace(site, FormulaAppendix.PAGE, renderer.appendix(new FormulaAppendix(guide, book, math)), pages);
+    replace(site, FormulaAppendix.PAGE, renderer.appendix(new FormulaAppendix(guide, book, math, settings.templates())), pages);
     return new SitePages(site, pages);
   }
 

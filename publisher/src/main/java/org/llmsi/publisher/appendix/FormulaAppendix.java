@@ -1,6 +1,14 @@
 package org.llmsi.publisher.appendix;
 
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.Chapter;
 import org.llmsi.publisher.math.MathRenderer;
@@ -23,69 +31,53 @@ public final class FormulaAppendix {
   private final VerifiedGuide guide;
   private final Book book;
   private final MathRenderer math;
+  private final Path templates;
 
-  public FormulaAppendix(VerifiedGuide guide, Book book, MathRenderer math) {
+  public FormulaAppendix(VerifiedGuide guide, Book book, MathRenderer math, Path templates) {
     this.guide = guide;
     this.book = book;
     this.math = math;
+    this.templates = templates;
   }
 
-  /** The appendix body as HTML, links relative to the site root. */
-  public String html() {
-    StringBuilder out = new StringBuilder();
-    out.append("<h1 id=\"formula-appendix\">Formula appendix</h1>\n");
-    out.append("<p class=\"lead\">Every formula of the guide, in book order. Each one was checked for units and ")
-        .append("compared with an independent Java implementation on random inputs before this page was built.</p>\n");
-    out.append("<h2 id=\"notation\">Notation</h2>\n");
-    // A th in a row of th cells heads its column: no scope attribute needed.
-    out.append("<table class=\"notation\">\n<thead><tr><th>symbol</th><th>name</th><th>meaning</th><th>unit</th>"
-        + "<th>tested over</th></tr></thead>\n<tbody>\n");
+  /** The appendix body as HTML (templates/appendix-body.ftl), links relative to the site root. */
+  public String html() throws IOException {
+    List<Map<String, Object>> symbols = new ArrayList<>();
     for (SymbolDef s : guide.glossary().symbols()) {
-      out.append("<tr id=\"sym-").append(escape(s.name())).append("\"><td>").append(math.inline(s.tex()).img(""))
-          .append("</td><td><code>").append(escape(s.name())).append("</code></td><td>").append(escape(s.meaning()))
-          .append("</td><td>").append(escape(s.unitText())).append("</td><td>").append(escape(range(s)))
-          .append("</td></tr>\n");
+      symbols.add(Map.of("name", s.name(), "img", math.inline(s.tex()).img(""), "meaning", s.meaning(),
+          "unit", s.unitText(), "range", range(s)));
     }
-    out.append("</tbody>\n</table>\n");
-    out.append("<h2 id=\"formulas\">Formulas</h2>\n");
+    List<Map<String, Object>> formulas = new ArrayList<>();
     for (VerifiedFormula f : guide.formulas()) {
-      String id = escape(f.id());
-      out.append("<section class=\"appendix-entry\" id=\"").append(id).append("\">\n");
-      out.append("<h3><code>").append(id).append("</code></h3>\n");
-      out.append("<div class=\"formula-math\">").append(math.display(f.tex()).img("")).append("</div>\n");
-      out.append("<dl class=\"where\">\n");
+      List<Map<String, Object>> where = new ArrayList<>();
       for (SymbolDef s : f.symbols()) {
-        out.append("<dt>").append(math.inline(s.tex()).img("")).append("</dt><dd>").append(escape(s.meaning()))
-            .append(" <span class=\"unit\">[").append(escape(s.unitText())).append("]</span></dd>\n");
+        where.add(Map.of("img", math.inline(s.tex()).img(""), "meaning", s.meaning(), "unit", s.unitText()));
       }
-      out.append("</dl>\n<p class=\"defined\">Defined in ").append(link(f.location(), f.id())).append(".</p>\n");
-      out.append("<p class=\"used\">Used by: ");
-      if (f.usedBy().isEmpty()) {
-        out.append("no worked example yet");
-      } else {
-        for (int i = 0; i < f.usedBy().size(); i++) {
-          Location use = f.usedBy().get(i);
-          if (i > 0) out.append(", ");
-          out.append(link(use, null));
-        }
-      }
-      out.append(".</p>\n<p class=\"verified\">Verified: agrees with <code>").append(escape(f.reference()))
-          .append("</code> on ").append(String.format(Locale.ROOT, "%,d", f.tries()))
-          .append(" random inputs drawn with seed ").append(f.seed())
-          .append(" (relative tolerance 1e-9); both sides have the same unit.</p>\n</section>\n");
+      formulas.add(Map.of("id", f.id(), "img", math.display(f.tex()).img(""), "symbols", where,
+          "defined", place(f.location(), f.id()), "usedBy", f.usedBy().stream().map(u -> place(u, null)).toList(),
+          "reference", f.reference(), "tries", String.format(Locale.ROOT, "%,d", f.tries()),
+          "seed", Long.toString(f.seed())));
+    }
+    Configuration freemarker = new Configuration(Configuration.VERSION_2_3_32);
+    freemarker.setDirectoryForTemplateLoading(templates.toFile());
+    freemarker.setDefaultEncoding("UTF-8");
+    StringWriter out = new StringWriter();
+    try {
+      freemarker.getTemplate("appendix-body.ftl").process(Map.of("symbols", symbols, "formulas", formulas), out);
+    } catch (TemplateException e) {
+      throw new IOException("templates/appendix-body.ftl: " + e.getMessage(), e);
     }
     return out.toString();
   }
 
-  /** A link to the chapter at a location: the formula's anchor, or the example's line anchor. */
-  private String link(Location at, String formulaId) {
+  /** Where a formula is defined or used: its chapter's title and link, and file:line. */
+  private Map<String, Object> place(Location at, String formulaId) {
     String shown = at.file().toString().replace('\\', '/');
+    String label = shown.substring(shown.lastIndexOf('/') + 1) + ":" + at.line();
     Chapter chapter = book.byShownFile(shown).orElse(null);
-    String label = escape(shown.substring(shown.lastIndexOf('/') + 1)) + ":" + at.line();
-    if (chapter == null) return "<span class=\"location\">" + label + "</span>";
+    if (chapter == null) return Map.of("label", label);
     String fragment = formulaId != null ? formulaId : exampleAnchor(at);
-    return "<a href=\"" + escape(chapter.uri()) + "#" + escape(fragment) + "\">" + escape(chapter.title())
-        + "</a> <span class=\"location\">(" + label + ")</span>";
+    return Map.of("label", label, "href", chapter.uri() + "#" + fragment, "title", chapter.title());
   }
 
   /** Uses point at a step line; they link to the anchor of the example there, the nearest fence above. */
@@ -112,9 +104,5 @@ public final class FormulaAppendix {
   private static String compact(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e6) return String.valueOf((long) v);
     return String.format(Locale.ROOT, "%.3g", v).replace("e+0", "e").replace("e+", "e");
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

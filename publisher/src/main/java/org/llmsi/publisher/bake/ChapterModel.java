@@ -22,7 +22,7 @@ final class ChapterModel {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("book_order", String.format("%04d", chapter.number()));
     model.put("chapter_number", String.valueOf(chapter.number()));
-    model.put("toc_html", tableOfContents(bodyHtml));
+    model.put("toc", tableOfContents(bodyHtml));
     model.put("edit_url", editBaseUrl + chapter.relativePath());
     model.put("chapters", chapterList(book));
     book.previous(chapter).ifPresent(p -> {
@@ -55,16 +55,14 @@ final class ChapterModel {
   /** An h2 element of the body, from its start tag to its end tag. */
   private static final Pattern H2 = Pattern.compile("(?is)<h2[\\s>].*?</h2\\s*>");
 
-  /** A list of links to the body's h2 headings that have an id. Only the headings are parsed, not the body. */
-  private static String tableOfContents(String html) {
-    StringBuilder out = new StringBuilder();
+  /** The body's h2 headings that have an id, as id and text, for "On this page". Only the headings are parsed. */
+  private static List<Map<String, String>> tableOfContents(String html) {
+    List<Map<String, String>> out = new ArrayList<>();
     Matcher m = H2.matcher(html);
     while (m.find()) {
       Element h = Jsoup.parseBodyFragment(m.group()).selectFirst("h2[id]");
-      if (h == null) continue;
-      out.append("<li><a href=\"#").append(h.id()).append("\">")
-          .append(org.jsoup.nodes.Entities.escape(h.text())).append("</a></li>");
+      if (h != null) out.add(Map.of("id", h.id(), "text", h.text()));
     }
-    return out.isEmpty() ? "" : "<ol>" + out + "</ol>";
+    return List.copyOf(out);
   }
 }

@@ -1,5 +1,6 @@
 package org.llmsi.publisher.markdown.internal;
 
+import com.vladsch.flexmark.html.HtmlWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +21,9 @@ import org.llmsi.verifier.data.DataValue;
 final class CitedSources {
   private CitedSources() {}
 
-  /** The {@code <ul class="sources">} for these figures, in the order first cited; empty if none. */
-  static String html(Collection<DataValue> cited) {
-    if (cited.isEmpty()) return "";
+  /** Writes the {@code <ul class="sources">} for these figures, in the order first cited; nothing if none. */
+  static void write(Collection<DataValue> cited, HtmlWriter html) {
+    if (cited.isEmpty()) return;
     Map<String, List<DataValue>> groups = new LinkedHashMap<>();
     for (DataValue v : cited) {
       Place place = Place.of(v);
@@ -30,27 +31,27 @@ final class CitedSources {
       String group = place == null ? "\u0000" + v.key() : place.record() + "\u0000" + place.document();
       groups.computeIfAbsent(group, k -> new ArrayList<>()).add(v);
     }
-    StringBuilder out = new StringBuilder("<ul class=\"sources\">\n");
+    html.attr("class", "sources").withAttr().tag("ul").line();
     for (List<DataValue> values : groups.values()) {
-      out.append("<li>");
+      html.tag("li");
       if (values.size() == 1) {
         DataValue v = values.get(0);
-        out.append("<code>").append(escape(v.key())).append("</code> = ").append(quantity(v))
-            .append(": ").append(escape(v.source()));
+        html.tag("code").text(v.key()).tag("/code").text(" = " + quantity(v) + ": " + v.source());
       } else {
         Place first = Place.of(values.get(0));
-        out.append("<code>").append(escape(first.record())).append("</code> from ").append(escape(first.document())).append(": ");
+        html.tag("code").text(first.record()).tag("/code").text(" from " + first.document() + ": ");
         for (int i = 0; i < values.size(); i++) {
           Place p = Place.of(values.get(i));
-          if (i > 0) out.append("; ");
-          out.append(escape(p.field())).append(" = ").append(quantity(values.get(i)));
+          StringBuilder item = new StringBuilder(i > 0 ? "; " : "");
+          item.append(p.field()).append(" = ").append(quantity(values.get(i)));
           // A place that is the field's own name ("kv_lora_rank" in a config) would say it twice.
-          if (!p.where().equals(p.field())) out.append(" (").append(escape(p.where())).append(')');
+          if (!p.where().equals(p.field())) item.append(" (").append(p.where()).append(')');
+          html.text(item);
         }
       }
-      out.append("</li>\n");
+      html.tag("/li").line();
     }
-    return out.append("</ul>\n").toString();
+    html.tag("/ul").line();
   }
 
   /**
@@ -84,7 +85,7 @@ final class CitedSources {
   /** The value with its unit, if it has one: {@code 3.35 TB/s}, {@code 32}. */
   private static String quantity(DataValue v) {
     String unit = v.unit().text();
-    return escape(number(v.value())) + (unit.isEmpty() ? "" : " " + escape(unit));
+    return number(v.value()) + (unit.isEmpty() ? "" : " " + unit);
   }
 
   /**
@@ -113,9 +114,5 @@ final class CitedSources {
     out.append(digits, 0, first);
     for (int i = first; i < digits.length(); i += 3) out.append(',').append(digits, i, i + 3);
     return out.toString();
-  }
-
-  private static String escape(String s) {
-    return GuideBlockNodeRenderer.escape(s);
   }
 }

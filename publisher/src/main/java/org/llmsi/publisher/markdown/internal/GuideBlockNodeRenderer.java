@@ -71,27 +71,28 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       throw new GuideBlockException(options.chapterFile(), line(node),
           "formula '" + id + "' was not verified, so it cannot be published");
     }
-    StringBuilder out = new StringBuilder();
-    String anchor = escape(formula.id());
-    out.append("<figure class=\"formula\" id=\"").append(anchor).append("\">\n");
-    out.append("<div class=\"formula-math\">").append(options.math().display(formula.tex()).img(options.rootPath())).append("</div>\n");
-    out.append("<figcaption>\n");
+    html.attr("class", "formula").attr("id", formula.id()).withAttr().tag("figure").line();
+    html.attr("class", "formula-math").withAttr().tag("div")
+        .raw(options.math().display(formula.tex()).img(options.rootPath())).tag("/div").line();
+    html.tag("figcaption").line();
     if (!formula.symbols().isEmpty()) {
-      out.append("<p class=\"where-label\">where</p>\n<dl class=\"where\">\n");
+      html.attr("class", "where-label").withAttr().tag("p").text("where").tag("/p").line();
+      html.attr("class", "where").withAttr().tag("dl").line();
       for (SymbolDef symbol : formula.symbols()) {
-        out.append("<dt>").append(options.math().inline(symbol.tex()).img(options.rootPath())).append("</dt>")
-            .append("<dd>").append(escape(symbol.meaning()))
-            .append(" <span class=\"unit\">[").append(escape(symbol.unitText())).append("]</span></dd>\n");
+        html.tag("dt").raw(options.math().inline(symbol.tex()).img(options.rootPath())).tag("/dt");
+        html.tag("dd").text(symbol.meaning()).text(" ");
+        html.attr("class", "unit").withAttr().tag("span").text("[" + symbol.unitText() + "]").tag("/span");
+        html.tag("/dd").line();
       }
-      out.append("</dl>\n");
+      html.tag("/dl").line();
     }
-    out.append("<p class=\"verified\"><a href=\"").append(escape(options.appendixHref())).append('#').append(anchor)
-        .append("\">").append(anchor).append(" verified</a>: ")
-        .append("agrees with <code>").append(escape(formula.reference())).append("</code> on ")
-        .append(String.format(Locale.ROOT, "%,d", formula.tries())).append(" random inputs (seed ")
-        .append(formula.seed()).append("); units checked.</p>\n");
-    out.append("</figcaption>\n</figure>\n");
-    html.raw(out);
+    html.attr("class", "verified").withAttr().tag("p");
+    html.attr("href", options.appendixHref() + "#" + formula.id()).withAttr().tag("a")
+        .text(formula.id() + " verified").tag("/a");
+    html.text(": agrees with ").tag("code").text(formula.reference()).tag("/code")
+        .text(String.format(Locale.ROOT, " on %,d random inputs (seed %d); units checked.", formula.tries(), formula.seed()))
+        .tag("/p").line();
+    html.tag("/figcaption").line().tag("/figure").line();
   }
 
   private void renderExample(FencedCodeBlock node, HtmlWriter html) {
@@ -101,42 +102,40 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
           "example " + node.getInfo().toString().strip().substring("example".length()).strip()
               + " was not verified, so it cannot be published");
     }
-    StringBuilder out = new StringBuilder();
-    out.append("<figure class=\"example\" id=\"").append(escape(options.guide().exampleAnchor(example))).append("\">\n");
-    out.append("<figcaption><span class=\"example-label\">Worked example</span> ")
-        .append(escape(example.title())).append("</figcaption>\n");
+    html.attr("class", "example").attr("id", options.guide().exampleAnchor(example)).withAttr().tag("figure").line();
+    html.tag("figcaption").attr("class", "example-label").withAttr().tag("span").text("Worked example").tag("/span")
+        .text(" " + example.title()).tag("/figcaption").line();
     // Two rows per step: the typeset expression gets the table's full width, so long calls with
     // data keys fit a printed page; name, value and check stay together on the row above it.
     // A th in a row of th cells heads its column: no scope attribute needed.
-    out.append("<table class=\"steps\">\n<thead><tr><th>name</th><th>value</th><th>check</th></tr></thead>\n");
+    html.attr("class", "steps").withAttr().tag("table").line();
+    html.tag("thead").tag("tr");
+    for (String head : new String[] {"name", "value", "check"}) html.tag("th").text(head).tag("/th");
+    html.tag("/tr").tag("/thead").line();
     // One tbody per step. Cells are styled by position, not by class: the name heads the row (the
     // stylesheets set it as the code it is), the value follows it, the check follows the value,
     // the expression spans its row; only a claim is marked.
     Map<String, DataValue> cited = new LinkedHashMap<>();
     for (ExampleStep step : example.steps()) {
-      out.append(step.isClaim() ? "<tbody class=\"claim\">" : "<tbody>").append("\n<tr>");
+      if (step.isClaim()) html.attr("class", "claim").withAttr();
+      html.tag("tbody").line().tag("tr");
       // A th leading a row of td cells heads that row: no scope attribute needed.
-      out.append("<th>").append(escape(step.name())).append("</th>");
-      out.append("<td>").append(escape(step.computed())).append("</td>");
-      out.append("<td>"); // empty when nothing is stated: a short row makes openhtmltopdf step the header's rule
-      if (step.isClaim()) out.append("stated ").append(escape(step.claimed())).append(": matches");
-      out.append("</td></tr>\n");
+      html.tag("th").text(step.name()).tag("/th");
+      html.tag("td").text(step.computed()).tag("/td");
+      html.tag("td"); // empty when nothing is stated: a short row makes openhtmltopdf step the header's rule
+      if (step.isClaim()) html.text("stated " + step.claimed() + ": matches");
+      html.tag("/td").tag("/tr").line();
       if (!step.given()) { // a given's value row already says it all; show only what was computed
         // The expression as written, which is the code that ran: exact, searchable and light.
-        out.append("<tr><td colspan=\"3\"><code>").append(escape(step.expression()))
-            .append("</code></td></tr>\n");
+        html.tag("tr").attr("colspan", "3").withAttr().tag("td").tag("code").text(step.expression())
+            .tag("/code").tag("/td").tag("/tr").line();
       }
-      out.append("</tbody>\n");
+      html.tag("/tbody").line();
       step.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
     }
-    out.append("</table>\n");
-    out.append(CitedSources.html(cited.values()));
-    out.append("</figure>\n");
-    html.raw(out);
-  }
-
-  static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    html.tag("/table").line();
+    CitedSources.write(cited.values(), html);
+    html.tag("/figure").line();
   }
 
   /** Creates the renderer with the document's options. */

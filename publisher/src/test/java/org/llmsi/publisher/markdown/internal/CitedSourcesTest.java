@@ -11,6 +11,19 @@ import org.llmsi.verifier.units.Unit;
 import org.llmsi.verifier.units.UnitParser;
 
 class CitedSourcesTest {
+  /** The list as the renderer writes it into a page: through flexmark's renderer, with its context. */
+  private static String html(List<DataValue> cited) {
+    com.vladsch.flexmark.html.renderer.NodeRenderer writer = new com.vladsch.flexmark.html.renderer.NodeRenderer() {
+      @Override
+      public java.util.Set<com.vladsch.flexmark.html.renderer.NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return java.util.Set.of(new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
+            com.vladsch.flexmark.util.ast.Document.class, (doc, context, out) -> CitedSources.write(cited, out)));
+      }
+    };
+    return com.vladsch.flexmark.html.HtmlRenderer.builder().nodeRendererFactory(options -> writer).build()
+        .render(com.vladsch.flexmark.parser.Parser.builder().build().parse(""));
+  }
+
   private static DataValue value(String key, double value, String unit, String source) throws Exception {
     return new DataValue(key, value, unit.isEmpty() ? Unit.NONE : UnitParser.parse(unit), source,
         Location.of(Path.of("data/models.yaml"), 1, 1));
@@ -18,7 +31,7 @@ class CitedSourcesTest {
 
   @Test
   void figuresOfOneRecordFromOneDocumentShareAnItem() throws Exception {
-    String html = CitedSources.html(List.of(
+    String html = html(List.of(
         value("models.m.n_layers", 32, "", "org/m config.json, num_hidden_layers"),
         value("gpus.g.hbm_bw", 3.35, "TB/s", "G datasheet, memory bandwidth"),
         value("models.m.d_ff", 11008, "", "org/m config.json, intermediate_size")));
@@ -32,7 +45,7 @@ class CitedSourcesTest {
 
   @Test
   void aPlaceThatIsTheFieldsOwnNameIsNotRepeated() throws Exception {
-    String html = CitedSources.html(List.of(
+    String html = html(List.of(
         value("models.d.kv_lora_rank", 512, "", "org/d config.json, kv_lora_rank"),
         value("models.d.n_layers", 61, "", "org/d config.json, num_hidden_layers")));
     assertEquals("""
@@ -44,7 +57,7 @@ class CitedSourcesTest {
 
   @Test
   void theDocumentEndsAtTheFirstCommaOutsideParentheses() throws Exception {
-    String html = CitedSources.html(List.of(
+    String html = html(List.of(
         value("models.g.n_heads", 96, "", "Paper (Brown et al. 2020, arXiv:1), Table 2.1, n_heads"),
         value("models.g.d_head", 128, "", "Paper (Brown et al. 2020, arXiv:1), Table 2.1, d_head")));
     assertEquals("""
@@ -56,7 +69,7 @@ class CitedSourcesTest {
 
   @Test
   void aSourceWithoutADocumentAndAPlaceStaysWhole() throws Exception {
-    String html = CitedSources.html(List.of(
+    String html = html(List.of(
         value("models.m.params", 7.3e9, "", "Announcement (example.org, Sept 2023): 7.3B"),
         value("models.m.tied", 1, "", "model.py (the architecture it reuses): logits use wte")));
     assertEquals("""
@@ -83,6 +96,6 @@ class CitedSourcesTest {
 
   @Test
   void noFiguresNoList() {
-    assertEquals("", CitedSources.html(List.of()));
+    assertEquals("", html(List.of()));
   }
 }
