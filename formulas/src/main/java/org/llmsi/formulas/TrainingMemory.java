@@ -68,4 +68,15 @@ public final class TrainingMemory {
     double unshardedGradient = unitParameters * gradientBytes;
     return sharded + gatheredWeights + unshardedGradient;
   }
+  /**
+   * The fewest accelerators whose memory holds the model states once they are sharded over all of
+   * them (ZeRO stage 3): the smallest whole n with N (e_w + e_g + k_opt) / n at most M_gpu.
+   * Rajbhandari et al. 2020, section 5.4: with stage 3, 64 GPUs of 32 GB hold a 128B model.
+   */
+  @Reference(id = "min_gpus_for_states", symbols = {"N", "e_w", "e_g", "k_opt", "M_gpu"})
+  public static double fewestGpusForStates(
+      double parameters, double weightBytes, double gradientBytes, double optimizerBytes,
+      double gpuBytes) {
+    return Math.ceil(replicated(parameters, weightBytes, gradientBytes, optimizerBytes) / gpuBytes);
+  }
 }

@@ -145,4 +145,33 @@ class TrainingMemoryTest {
     double peak = TrainingMemory.fsdpPeak(psi, 2, 0, 0, 64, largest);
     assertEquals(psi * 2 / 64 + 2 * largest * 2, peak, 1e-3);
   }
+  // ---- The fewest GPUs that hold the states ------------------------------------------------
+
+  @Test
+  void fewestGpusIsTheSmallestCountWhoseStageThreeShardFits() {
+    forAll(604, vec(logUniform(1e6, 1e13), count(1, 4), count(1, 4), count(0, 16),
+        logUniform(1e9, 1e12)), v -> {
+      double n = v.get(0);
+      double w = v.get(1);
+      double g = v.get(2);
+      double k = v.get(3);
+      double m = v.get(4);
+      double fewest = TrainingMemory.fewestGpusForStates(n, w, g, k, m);
+      // Walk down from the count: it fits, one fewer does not.
+      return fewest >= 1 && fewest == Math.rint(fewest)
+          && TrainingMemory.zeroStage3(n, w, g, k, fewest) <= m * (1 + 1e-12)
+          && (fewest == 1 || TrainingMemory.zeroStage3(n, w, g, k, fewest - 1) > m * (1 - 1e-12));
+    });
+  }
+
+  @Test
+  void zeroSectionFivePointFourAndOne() {
+    // Rajbhandari et al. 2020, section 5.4: with N_d = 64 (GPUs of 32 GB, section 1), P_os+g+p
+    // trains models up to 128B; section 1: a trillion parameters need about 16 TB, "16TB divided
+    // by 1024 is 16GB", within a GPU of 32 GB. The fewest such GPUs: 64 and 500.
+    assertEquals(64, TrainingMemory.fewestGpusForStates(128e9, 2, 2, 12, 32e9));
+    assertEquals(65, TrainingMemory.fewestGpusForStates(129e9, 2, 2, 12, 32e9));
+    assertEquals(500, TrainingMemory.fewestGpusForStates(1e12, 2, 2, 12, 32e9));
+    assertEquals(15.625e9, TrainingMemory.zeroStage3(1e12, 2, 2, 12, 1024), 1);
+  }
 }
