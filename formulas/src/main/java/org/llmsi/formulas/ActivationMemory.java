@@ -87,4 +87,33 @@ public final class ActivationMemory {
   public static double fullRecompute(double sequence, double batch, double d) {
     return 2 * sequence * batch * d;
   }
+  /**
+   * Activations of all L layers a GPU holds under recomputation, one micro-batch: every layer keeps
+   * c_ckpt tensors of s x b x d (the layer input alone for c_ckpt = 1; Korthikanti et al. 2022,
+   * Table 2, last row, counts that input whole on every tensor-parallel rank), and in the backward
+   * pass one layer at a time is recomputed and holds its full activations, here with tensor and
+   * sequence parallelism ({@link #flashTensorSequenceParallel}).
+   */
+  @Reference(
+      id = "activations_checkpointed",
+      symbols = {"L", "c_ckpt", "s", "b", "e", "d", "n_h", "n_kv", "d_head", "d_ff", "n_ffn", "n_tp"})
+  public static double checkpointedModel(
+      double layers, double checkpointsPerLayer, double sequence, double batch,
+      double bytesPerElement, double d, double heads, double kvHeads, double headDim,
+      double ffnWidth, double ffnMatrices, double tensorParallel) {
+    double checkpoints = layers * checkpointsPerLayer * sequence * batch * d * bytesPerElement;
+    double recomputedLayer = flashTensorSequenceParallel(sequence, batch, bytesPerElement, d, heads,
+        kvHeads, headDim, ffnWidth, ffnMatrices, tensorParallel);
+    return checkpoints + recomputedLayer;
+  }
+
+  /**
+   * The output logits of one micro-batch, one copy: s b V elements of e bytes. A loss computed in
+   * fp32 from bf16 logits holds a 4-byte copy beside the 2-byte one (Hugging Face transformers,
+   * {@code loss_utils.py}, {@code ForCausalLMLoss}: "logits = logits.float()").
+   */
+  @Reference(id = "logits_bytes", symbols = {"s", "b", "V", "e"})
+  public static double logits(double sequence, double batch, double vocabulary, double bytesPerElement) {
+    return sequence * batch * vocabulary * bytesPerElement;
+  }
 }

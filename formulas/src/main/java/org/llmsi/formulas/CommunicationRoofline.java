@@ -74,4 +74,17 @@ public final class CommunicationRoofline {
     double compute = 6 * tokensPerGpu / peak;
     return comm / compute;
   }
+  /**
+   * The fewest tokens per GPU per optimizer step at which the gradient all-reduce of data
+   * parallelism takes no longer than the step's 6 N n_tok FLOP: where {@link #dataParallelRatio}
+   * equals one.
+   */
+  @Reference(id = "dp_min_tokens", symbols = {"n_dp", "e_g", "P_peak", "B_link"})
+  public static double dataParallelMinTokens(double dataParallel, double gradientBytes, double peak,
+      double linkBandwidth) {
+    double commSecondsPerParameter =
+        Collectives.ringAllReduceBytesPerRank(gradientBytes, dataParallel) / linkBandwidth;
+    double computeSecondsPerParameterToken = 6 / peak;
+    return commSecondsPerParameter / computeSecondsPerParameterToken;
+  }
 }

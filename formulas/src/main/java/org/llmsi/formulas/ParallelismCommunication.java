@@ -23,6 +23,19 @@ public final class ParallelismCommunication {
     return 2 * (dataParallel - 1) / dataParallel * parameters * gradientBytes;
   }
 
+  /**
+   * Hybrid sharding (HSDP; Zhao et al. 2023, section 3.2.2): states sharded over the g_node GPUs of
+   * a node and replicated across n_node nodes. The all-gathers and the reduce-scatter stay inside
+   * the node; what crosses nodes is one ring all-reduce, over the n_node replicas, of each GPU's
+   * gradient shard of N e_g / g_node bytes.
+   */
+  @Reference(id = "hsdp_cross_node_bytes", symbols = {"N", "e_g", "g_node", "n_node"})
+  public static double hybridShardingCrossNodeBytes(
+      double parameters, double gradientBytes, double gpusPerNode, double nodes) {
+    double shard = parameters * gradientBytes / gpusPerNode;
+    return Collectives.ringAllReduceBytesPerRank(shard, nodes);
+  }
+
   /** Data parallelism: gradient all-reduce time per step, not overlapped with compute. */
   @Reference(id = "dp_time_per_step", symbols = {"N", "e_g", "n_dp", "B_link", "alpha_lat"})
   public static double dataParallelTime(

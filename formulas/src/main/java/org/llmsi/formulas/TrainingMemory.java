@@ -52,4 +52,31 @@ public final class TrainingMemory {
       double dataParallel) {
     return parameters * (weightBytes + gradientBytes + optimizerBytes) / dataParallel;
   }
+  /**
+   * Peak model-state memory per GPU under FSDP full sharding with prefetching: the sharded states,
+   * plus the gathered weights of the unit being computed and of the next unit, prefetched (the rate
+   * limiter allows at most two all-gathers in flight; Zhao et al. 2023, section 3.4.2), plus the
+   * unsharded gradient of the current unit before its reduce-scatter (sections 3 and 3.2.3). Section
+   * 3.2.1 bounds the parameter part by the sharded model plus the largest unit.
+   */
+  @Reference(id = "fsdp_peak_bytes", symbols = {"N", "e_w", "e_g", "k_opt", "n_dp", "N_unit"})
+  public static double fsdpPeak(
+      double parameters, double weightBytes, double gradientBytes, double optimizerBytes,
+      double dataParallel, double unitParameters) {
+    double sharded = zeroStage3(parameters, weightBytes, gradientBytes, optimizerBytes, dataParallel);
+    double gatheredWeights = 2 * unitParameters * weightBytes; // current unit and the prefetched next
+    double unshardedGradient = unitParameters * gradientBytes;
+    return sharded + gatheredWeights + unshardedGradient;
+  }
+  /**
+   * The fewest accelerators whose memory holds the model states once they are sharded over all of
+   * them (ZeRO stage 3): the smallest whole n with N (e_w + e_g + k_opt) / n at most M_gpu.
+   * Rajbhandari et al. 2020, section 5.4: with stage 3, 64 GPUs of 32 GB hold a 128B model.
+   */
+  @Reference(id = "min_gpus_for_states", symbols = {"N", "e_w", "e_g", "k_opt", "M_gpu"})
+  public static double fewestGpusForStates(
+      double parameters, double weightBytes, double gradientBytes, double optimizerBytes,
+      double gpuBytes) {
+    return Math.ceil(replicated(parameters, weightBytes, gradientBytes, optimizerBytes) / gpuBytes);
+  }
 }

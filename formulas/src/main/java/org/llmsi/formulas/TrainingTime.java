@@ -47,4 +47,19 @@ public final class TrainingTime {
       double parameters, double tokensPerSecond, double accelerators, double peakFlopsPerSecond) {
     return 8 * parameters * tokensPerSecond / (accelerators * peakFlopsPerSecond);
   }
+  /**
+   * Tokens per optimizer step: n_dp replicas, each running n_acc micro-batches of b sequences of s
+   * tokens (Llama 3, Dubey et al. 2024, Table 4: DP 64 x 32 sequences x 8,192 tokens = 16M).
+   */
+  @Reference(id = "tokens_per_step", symbols = {"n_dp", "b", "n_acc", "s"})
+  public static double tokensPerStep(double dataParallel, double microBatch, double accumulation,
+      double sequence) {
+    return dataParallel * microBatch * accumulation * sequence;
+  }
+
+  /** Gradient-accumulation steps that turn micro-batches of b on n_dp replicas into a global batch. */
+  @Reference(id = "grad_accum_steps", symbols = {"B_seq", "n_dp", "b"})
+  public static double accumulationSteps(double globalSequences, double dataParallel, double microBatch) {
+    return globalSequences / (dataParallel * microBatch);
+  }
 }

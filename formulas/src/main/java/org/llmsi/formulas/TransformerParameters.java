@@ -123,4 +123,20 @@ public final class TransformerParameters {
   public static double swigluWidth(double d) {
     return 8 * d / 3;
   }
+
+  /**
+   * The FFN width as Meta's Llama code computes it from a configuration (meta-llama/llama
+   * {@code llama/model.py} and meta-llama/llama-models {@code models/llama3/reference_impl/model.py},
+   * {@code FeedForward.__init__}): start from 4d, take int(2/3 of it), scale by
+   * {@code ffn_dim_multiplier} when the configuration sets one (truncating again), and round up to
+   * a multiple of {@code multiple_of}. A multiplier of 1 is the configuration that sets none.
+   * Written in the code's integer steps; the Markdown formula uses floor and ceil.
+   */
+  @Reference(id = "ffn_width_llama", symbols = {"d", "f_ffn", "m_ffn"})
+  public static double llamaFfnWidth(double d, double multiplier, double multipleOf) {
+    long hidden = (long) (2 * (4 * d) / 3);
+    long scaled = (long) (multiplier * hidden);
+    long multiple = (long) multipleOf;
+    return (double) (multiple * ((scaled + multiple - 1) / multiple));
+  }
 }

@@ -263,4 +263,57 @@ class ActivationMemoryTest {
         .mapToDouble(x -> x.elementsPerToken() * x.bytesPerElement()).sum();
     assertEquals(28 * d, mlp);
   }
+  // ---- Logits and configurable checkpoints -------------------------------------------------
+
+  @Test
+  void ligerKernelSixteenPointEightGigabyteLogits() {
+    // Liger Kernel (Hsu et al. 2024, arXiv:2410.10989), as quoted in the PyTorch blog "Peak
+    // Performance, Minimized Memory" (2025): batch 8, sequence 4096, a 256k vocabulary give a
+    // 16.8 GB logit tensor. That is 256,000 entries of 2 bytes (bf16); 262,144 would give 17.2 GB
+    // and fp32 33.6 GB, so the figure also fixes the convention.
+    assertEquals(16.8, Math.round(ActivationMemory.logits(4096, 8, 256_000, 2) / 1e8) / 10.0);
+    assertEquals(17.2, Math.round(ActivationMemory.logits(4096, 8, 262_144, 2) / 1e8) / 10.0);
+    assertEquals(33.6, Math.round(ActivationMemory.logits(4096, 8, 256_000, 4) / 1e8) / 10.0);
+  }
+
+  @Test
+  void logitsScaleWithEveryFactorAndAnFp32CopyIsTwiceTheBf16One() {
+    forAll(1601, vec(count(1, 131072), count(1, 64), count(1000, 300000)), v -> {
+      double bf16 = ActivationMemory.logits(v.get(0), v.get(1), v.get(2), 2);
+      return same(ActivationMemory.logits(v.get(0), v.get(1), v.get(2), 4), 2 * bf16)
+          && same(ActivationMemory.logits(2 * v.get(0), v.get(1), v.get(2), 2), 2 * bf16)
+          && same(ActivationMemory.logits(v.get(0), v.get(1), v.get(2), 2),
+              ActivationMemory.logits(v.get(0) * v.get(1), 1, v.get(2), 2));
+    });
+  }
+
+  @Test
+  void checkpointedModelIsLayersOfCheckpointsPlusOneRecomputedLayer() {
+    // L, c_ckpt, s, b, heads, d_head, n_tp
+    forAll(1602, vec(count(1, 128), count(1, 8), count(1, 32768), count(1, 16), count(1, 128),
+        count(16, 256), count(1, 8)), v -> {
+      double layers = v.get(0);
+      double c = v.get(1);
+      double s = v.get(2);
+      double b = v.get(3);
+      double heads = v.get(4);
+      double headDim = v.get(5);
+      double tp = v.get(6);
+      double d = heads * headDim;
+      double kv = Math.max(1, heads / 8);
+      double ffn = 3.5 * d;
+      double model = ActivationMemory.checkpointedModel(layers, c, s, b, 2, d, heads, kv, headDim,
+          ffn, 3, tp);
+      double layer = ActivationMemory.flashTensorSequenceParallel(s, b, 2, d, heads, kv, headDim,
+          ffn, 3, tp);
+      // c_ckpt = 1 in bf16 is Korthikanti's full recomputation (2 s b d per layer) in every layer.
+      double korthikanti = layers * ActivationMemory.fullRecompute(s, b, d) + layer;
+      double oneMore = ActivationMemory.checkpointedModel(layers, c + 1, s, b, 2, d, heads, kv,
+          headDim, ffn, 3, tp);
+      return same(ActivationMemory.checkpointedModel(layers, 1, s, b, 2, d, heads, kv, headDim,
+              ffn, 3, tp), korthikanti)
+          && same(oneMore - model, layers * s * b * d * 2)
+          && model >= layer;
+    });
+  }
 }

@@ -267,4 +267,14 @@ class CommunicationRooflineTest {
     assertEquals(link, ring, 1e-3);
     assertEquals(2.0 * (g - 1) / g * link, innet, 1e-3);
   }
+  @Test
+  void dataParallelMinTokensIsWhereTheRatioIsOne() {
+    // n_dp, e_g, peak, link
+    Props.forAll(2201, Props.vec(Props.count(2, 16384), Props.count(1, 4),
+        Props.logUniform(1e12, 1e16), Props.logUniform(1e9, 1e12)), v -> {
+      double tokens = CommunicationRoofline.dataParallelMinTokens(v.get(0), v.get(1), v.get(2), v.get(3));
+      return Props.same(CommunicationRoofline.dataParallelRatio(v.get(0), v.get(1), v.get(2), tokens, v.get(3)), 1)
+          && CommunicationRoofline.dataParallelRatio(v.get(0), v.get(1), v.get(2), 2 * tokens, v.get(3)) < 1;
+    });
+  }
 }

@@ -81,4 +81,56 @@ class ParallelismCommunicationTest {
     assertEquals(4 * 2 * 7.0 / 8, perLayer, 1e-12);
     assertEquals(perLayer, ParallelismCommunication.tensorSequenceParallelBytes(1, 1, 1, 1, 1, 8), 1e-12);
   }
+  // ---- Hybrid sharding (HSDP) --------------------------------------------------------------
+
+  @Test
+  void hsdpCrossNodeBytesAreARingAllReduceOfTheShardAcrossNodes() {
+    // g_node, n_node, shard elements per node rank (a multiple of n_node), e_g
+    forAll(1511, 120, vec(count(1, 16), count(2, 12), count(1, 16), count(1, 4)), v -> {
+      int perNode = (int) v.get(0);
+      int nodes = (int) v.get(1);
+      int chunk = (int) v.get(2);
+      double e = v.get(3);
+      double shardElements = (double) nodes * chunk;
+      double parameters = shardElements * perNode;
+      double[][] in = new double[nodes][nodes * chunk];
+      for (int r = 0; r < nodes; r++) {
+        for (int i = 0; i < in[r].length; i++) {
+          in[r][i] = r + 0.5 * i;
+        }
+      }
+      CollectiveSimulation.Run run = CollectiveSimulation.ringAllReduce(in, chunk, e);
+      double formula = ParallelismCommunication.hybridShardingCrossNodeBytes(parameters, e, perNode, nodes);
+      for (double onLink : run.bytesOnLink()) {
+        if (!same(onLink, formula)) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  @Test
+  void hsdpAgainstZhaoSectionThreeTwoTwo() {
+    // Zhao et al. 2023, section 3.2.2: for an M-byte model on W GPUs in hosts of G, cross-host
+    // traffic per GPU is 2M(W-1)/(GW) for hybrid sharding and 2M(W-1)/W for full replication.
+    // With one GPU per node the formula is full replication exactly; with G > 1 it is the exact
+    // ring count 2M(W-G)/(GW), never above the paper's 2M(W-1)/(GW), and equal to it up to (W-G)/(W-1).
+    forAll(1512, vec(logUniform(1e6, 1e12), count(1, 4), count(1, 16), count(1, 512)), v -> {
+      double n = v.get(0);
+      double e = v.get(1);
+      double g = v.get(2);
+      double nodes = v.get(3);
+      double m = n * e;
+      double w = g * nodes;
+      double hsdp = ParallelismCommunication.hybridShardingCrossNodeBytes(n, e, g, nodes);
+      double paper = 2 * m * (w - 1) / (g * w);
+      return same(ParallelismCommunication.hybridShardingCrossNodeBytes(n, e, 1, nodes),
+              2 * m * (nodes - 1) / nodes)
+          && same(ParallelismCommunication.hybridShardingCrossNodeBytes(n, e, 1, nodes),
+              ParallelismCommunication.dataParallelBytes(n, e, nodes))
+          && hsdp <= paper * (1 + 1e-12)
+          && (w == 1 || close(hsdp, paper * (w - g) / (w - 1), 1e-9));
+    });
+  }
 }

@@ -84,4 +84,35 @@ class TrainingTimeTest {
     assertEquals(34.8,
         Math.round(TrainingTime.modelFlopsUtilisation(6667247616.0, 8611, 1, peak) * 1000) / 10.0);
   }
+  // ---- Global batch, accumulation and tokens per step --------------------------------------
+
+  @Test
+  void llamaThreeTableFourTokensPerBatch() {
+    // Dubey et al. 2024, Table 4: 8,192 GPUs with DP 64, 32 sequences per DP group, 8,192
+    // tokens; 16,384 GPUs with DP 128 and 16 sequences: "16M" tokens per batch, 2^24 in both.
+    assertEquals(Math.scalb(1.0, 24), TrainingTime.tokensPerStep(64, 32, 1, 8192));
+    assertEquals(Math.scalb(1.0, 24), TrainingTime.tokensPerStep(128, 16, 1, 8192));
+    assertEquals(Math.scalb(1.0, 24), TrainingTime.tokensPerStep(64, 1, 32, 8192));
+  }
+
+  @Test
+  void accumulationStepsRebuildTheGlobalBatch() {
+    // n_dp, b, n_acc, s
+    Props.forAll(2101, Props.vec(Props.count(1, 4096), Props.count(1, 64), Props.count(1, 256),
+        Props.count(1, 131072)), v -> {
+      double dp = v.get(0);
+      double b = v.get(1);
+      double acc = v.get(2);
+      double s = v.get(3);
+      double global = dp * b * acc;
+      double tokens = TrainingTime.tokensPerStep(dp, b, acc, s);
+      // Count the micro-batches one by one: every replica runs acc of them.
+      double counted = 0;
+      for (int step = 0; step < acc; step++) {
+        counted += dp * b * s;
+      }
+      return Props.same(TrainingTime.accumulationSteps(global, dp, b), acc)
+          && Props.same(tokens, counted) && Props.same(tokens, global * s);
+    });
+  }
 }

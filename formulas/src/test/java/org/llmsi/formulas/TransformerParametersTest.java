@@ -342,4 +342,57 @@ class TransformerParametersTest {
     assertEquals(7.92, Math.round(TransformerParameters.expertsTouched(n, k, 16) * 100) / 100.0);
     assertEquals(7.92, Math.round(simulatedExpertsTouched(8, 2, 16, 200_000, 5) * 100) / 100.0);
   }
+  // ---- FFN width from a Llama configuration ------------------------------------------------
+
+  /**
+   * The width walked the slow way: the largest whole number not above 2/3 of 4d (counted up from
+   * zero), scaled and truncated, then the first multiple of multiple_of at or above it (counted up).
+   */
+  private static long walkedFfnWidth(long d, double multiplier, long multipleOf) {
+    long hidden = 0;
+    while (3 * (hidden + 1) <= 8 * d) {
+      hidden++;
+    }
+    long scaled = (long) Math.floor(multiplier * hidden);
+    long width = 0;
+    while (width < scaled) {
+      width += multipleOf;
+    }
+    return width;
+  }
+
+  @Test
+  void llamaFfnWidthIsTheFirstMultipleAtOrAboveTheScaledTwoThirds() {
+    // d, multiplier (in hundredths), multiple_of
+    forAll(131, vec(count(64, 4096), count(100, 200), count(1, 4096)), v -> {
+      long d = (long) v.get(0);
+      double f = v.get(1) / 100;
+      long m = (long) v.get(2);
+      double width = TransformerParameters.llamaFfnWidth(d, f, m);
+      double target = Math.floor(f * Math.floor(8.0 * d / 3));
+      return width == walkedFfnWidth(d, f, m)
+          && width % m == 0 && width >= target && width < target + m
+          && TransformerParameters.llamaFfnWidth(d, 1, 1)
+              == Math.floor(TransformerParameters.swigluWidth(d));
+    });
+  }
+
+  @Test
+  void llamaConfigsGiveTheirPublishedFfnWidths() {
+    // Each model's multiple_of and ffn_dim_multiplier (Meta's params.json / llama-models
+    // sku_list.py) must give the intermediate_size its Hugging Face config.json prints:
+    // 11008 (Llama 2 7B), 28672 (Llama 2 70B, Llama 3 70B), 14336 (Llama 3 8B), 53248 (405B).
+    String[] models = {"llama_2_7b", "llama_2_70b", "llama_3_8b", "llama_3_70b", "llama_3_1_8b",
+        "llama_3_1_70b", "llama_3_1_405b"};
+    double[] printed = {11008, 28672, 14336, 28672, 14336, 28672, 53248};
+    for (int i = 0; i < models.length; i++) {
+      String m = models[i];
+      double width = TransformerParameters.llamaFfnWidth(Data.model(m, "d_model"),
+          Data.model(m, "ffn_dim_multiplier"), Data.model(m, "ffn_multiple_of"));
+      assertEquals(printed[i], width, m);
+      assertEquals(Data.model(m, "d_ff"), width, m);
+      assertEquals(printed[i], walkedFfnWidth((long) Data.model(m, "d_model"),
+          Data.model(m, "ffn_dim_multiplier"), (long) Data.model(m, "ffn_multiple_of")), m);
+    }
+  }
 }
