@@ -22,6 +22,7 @@ final class Data {
   static final JsonNode GPUS = read("gpus.yaml");
   static final JsonNode PAPERS = read("papers.yaml");
   static final JsonNode NETWORK = read("network.yaml");
+  static final JsonNode RUNS = read("runs.yaml");
 
   private static JsonNode read(String file) {
     try {
@@ -44,6 +45,11 @@ final class Data {
   /** A published figure (papers.yaml) in base units; a percentage is returned as a fraction. */
   static double paper(String key, String field) {
     return value(PAPERS, key, field);
+  }
+
+  /** A training run or published projection (runs.yaml) in base units. */
+  static double run(String key, String field) {
+    return value(RUNS, key, field);
   }
 
   static double value(JsonNode file, String key, String field) {
