@@ -66,7 +66,7 @@ public final class ScalingLaws {
 
   /**
    * Effective data of U unique tokens seen 1 + R times (Muennighoff et al. 2023, "Scaling
-   * Data-Constrained Language Models", NeurIPS 2023, arXiv:2305.16264, section 3):
+   * Data-Constrained Language Models", NeurIPS 2023, arXiv:2305.16264, the effective-data equation as printed in the authors' repository and slides):
    * D' = U + U R* (1 - exp(-R / R*)); the authors fit R*_D = 15.387756 (their repository's README,
    * "Parametric Fit").
    */
