@@ -51,4 +51,46 @@ public final class ScalingLaws {
   public static double tokensPerParameter(double tokens, double parameters) {
     return tokens / parameters;
   }
+
+  // ---- Beyond the Chinchilla fit: any fitted power law, repeated data, inference ----------------
+
+  /**
+   * A compute-optimal power law X*(C) = A C^a with C in FLOP, as Llama 3 fits the optimal number of
+   * training tokens (Dubey et al. 2024, arXiv:2407.21783, section 3.2.1: N*(C) = A C^alpha,
+   * (alpha, A) = (0.53, 0.29); Figure 3 legend: 0.537 and 0.299).
+   */
+  @Reference(id = "power_law_optimum", symbols = {"A_pl", "C", "a_pl"})
+  public static double powerLawOptimum(double coefficient, double computeFlops, double exponent) {
+    return coefficient * Math.exp(exponent * Math.log(computeFlops));
+  }
+
+  /**
+   * Effective data of U unique tokens seen 1 + R times (Muennighoff et al. 2023, "Scaling
+   * Data-Constrained Language Models", NeurIPS 2023, arXiv:2305.16264, the effective-data equation as printed in the authors' repository and slides):
+   * D' = U + U R* (1 - exp(-R / R*)); the authors fit R*_D = 15.387756 (their repository's README,
+   * "Parametric Fit").
+   */
+  @Reference(id = "effective_data", symbols = {"U_D", "R_rep", "R_star"})
+  public static double effectiveData(double uniqueTokens, double repetitions, double decay) {
+    return uniqueTokens * (1 + decay * -Math.expm1(-repetitions / decay));
+  }
+
+  /**
+   * Training tokens at which Chinchilla's data term B / D^beta falls to a given value: the inverse
+   * of the third term of {@link #loss}, used to find the data a model needs to reach a loss.
+   */
+  @Reference(id = "tokens_for_data_term", symbols = {"dL_D"})
+  public static double tokensForDataTerm(double dataTerm) {
+    return Math.pow(B / dataTerm, 1 / BETA);
+  }
+
+  /**
+   * Training plus inference FLOPs over a model's life, 6 N D + 2 N D_inf: the objective Sardana et
+   * al. minimise at a fixed loss ("Beyond Chinchilla-Optimal", ICML 2024, arXiv:2401.00448).
+   */
+  @Reference(id = "lifetime_compute", symbols = {"N", "D", "D_inf"})
+  public static double lifetimeCompute(double parameters, double trainingTokens, double inferenceTokens) {
+    return TransformerFlops.trainingCompute(parameters, trainingTokens)
+        + 2 * parameters * inferenceTokens;
+  }
 }

@@ -22,6 +22,7 @@ final class Data {
   static final Map<String, Map<String, Object>> GPUS = read("gpus.yaml");
   static final Map<String, Map<String, Object>> PAPERS = read("papers.yaml");
   static final Map<String, Map<String, Object>> NETWORK = read("network.yaml");
+  static final Map<String, Map<String, Object>> RUNS = read("runs.yaml");
 
   /** A data file as entity key to its fields (the same YAML library as the verifier's reader). */
   private static Map<String, Map<String, Object>> read(String file) {
@@ -55,6 +56,11 @@ final class Data {
   /** A published figure (papers.yaml) in base units; a percentage is returned as a fraction. */
   static double paper(String key, String field) {
     return value(PAPERS, key, field);
+  }
+
+  /** A training run or published projection (runs.yaml) in base units. */
+  static double run(String key, String field) {
+    return value(RUNS, key, field);
   }
 
   static double value(Map<String, Map<String, Object>> file, String key, String field) {
