@@ -52,7 +52,7 @@ class ServingMemoryTest {
 
   /**
    * Kwon et al. 2023 (vLLM), section 1 and Figure 1: a 13B model on an A100 40GB, "Parameters (26GB,
-   * 65%)". OPT-13B in FP16 (the paper's evaluation model and precision, section 6.1) on one GPU.
+   * 65%)". A 13B model (OPT-13B's published size) in FP16 on one GPU.
    */
   @Test
   void reproducesTheVllmPapersMemoryLayout() {
