@@ -17,4 +17,31 @@ public final class ServingMemory {
     double bytesPerGpu = parameters * bytesPerWeight / ranks;
     return bytesPerGpu / hbmBytesPerGpu;
   }
+
+  /**
+   * Share of a contiguous reservation left empty: a request that ends with s tokens in a region of
+   * s_max slots reserved for it up front (Kwon et al. 2023, section 1: existing systems
+   * "pre-allocate a contiguous chunk of memory with the request's maximum length"; section 6.1,
+   * Orca (Max) reserves 2048 tokens). Paged allocation wastes only the last block instead
+   * ({@link PagedAttention#wasteFraction}).
+   */
+  @Reference(id = "reserved_waste_fraction", symbols = {"s", "s_max"})
+  public static double reservedWasteFraction(double tokens, double reservedSlots) {
+    return 1 - tokens / reservedSlots;
+  }
+
+  /**
+   * Output slots reserved by power-of-two rounding of the output length (Kwon et al. 2023, section
+   * 6.1, Orca (Pow2): "over-reserves the space for outputs by at most 2x. For example, if the true
+   * output length is 25, it reserves 32 positions for outputs"): the smallest power of two not
+   * below n_out, found by doubling.
+   */
+  @Reference(id = "pow2_reserved_slots", symbols = {"n_out"})
+  public static double powerOfTwoReservedSlots(double outputTokens) {
+    double slots = 1;
+    while (slots < outputTokens) {
+      slots *= 2;
+    }
+    return slots;
+  }
 }

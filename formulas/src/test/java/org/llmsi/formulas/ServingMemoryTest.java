@@ -62,4 +62,52 @@ class ServingMemoryTest {
     assertEquals(Data.paper("vllm_memory_layout", "weights_share"),
         ServingMemory.weightsShare(n, 2, 1, hbm), 0.005);
   }
+
+  /**
+   * Against an allocator: reserve s_max slots for a request, write its s tokens into them one by
+   * one, and count the slots still empty at its end.
+   */
+  @Test
+  void reservedWasteMatchesTheEmptySlotsOfAnExplicitReservation() {
+    forAll(2671, vec(count(1, 4096), count(0, 4096)), v -> {
+      int tokens = (int) (double) v.get(0);
+      int reserved = tokens + (int) (double) v.get(1);
+      boolean[] used = new boolean[reserved];
+      for (int t = 0; t < tokens; t++) {
+        used[t] = true;
+      }
+      int empty = 0;
+      for (boolean u : used) {
+        if (!u) {
+          empty++;
+        }
+      }
+      return close(ServingMemory.reservedWasteFraction(tokens, reserved), (double) empty / reserved,
+          1e-12) || (empty == 0 && ServingMemory.reservedWasteFraction(tokens, reserved) == 0);
+    });
+  }
+
+  /**
+   * Against a buddy allocator's block sizes: the reserved block is a power of two, holds the output,
+   * and its half would not (so the output fills more than half of it: at most 2x over-reservation,
+   * Kwon et al. 2023, section 6.1).
+   */
+  @Test
+  void powerOfTwoReservationIsTheSmallestBuddyBlockThatHoldsTheOutput() {
+    forAll(2677, vec(count(1, 100000)), v -> {
+      double out = v.get(0);
+      double slots = ServingMemory.powerOfTwoReservedSlots(out);
+      long asLong = (long) slots;
+      boolean powerOfTwo = asLong == slots && Long.bitCount(asLong) == 1;
+      return powerOfTwo && slots >= out && (slots == 1 || slots / 2 < out)
+          && ServingMemory.reservedWasteFraction(out, slots) < 0.5;
+    });
+  }
+
+  /** Kwon et al. 2023, section 6.1, Orca (Pow2): "if the true output length is 25, it reserves 32". */
+  @Test
+  void reproducesTheVllmPapersPowerOfTwoExample() {
+    assertEquals(Data.paper("vllm_orca_baselines", "pow2_reserved"),
+        ServingMemory.powerOfTwoReservedSlots(Data.paper("vllm_orca_baselines", "pow2_output")), 0);
+  }
 }
