@@ -57,6 +57,28 @@ public final class InferenceLatency {
   }
 
   /**
+   * Decode attention of multi-head latent attention with the up-projections absorbed, as DeepSeek's
+   * FlashMLA kernel runs it ("MQA mode": one cached latent per token serves every head, as keys of
+   * width d_k = d_c + d_rope and, without its RoPE part, as values of width d_v = d_c). Per sequence
+   * and layer each of the n_h heads does 2 s_q s (d_k + d_v) FLOP, and the latent is read once,
+   * s d_k e_kv bytes (FlashMLA, docs/20250422-new-kernel-deep-dive.md, "A Theoretical Analysis of
+   * the MLA Algorithm": FLOPs 2 h_q s_q s_k (d_k + d_v), memory about 2 s_k d_k bytes in BF16).
+   */
+  @Reference(id = "mla_decode_attention_time",
+      symbols = {"s_q", "n_h", "d_c", "d_rope", "L", "s", "b", "e_kv", "P_peak", "B_mem"})
+  public static double latentAttentionTime(
+      double queryTokens, double heads, double latentDim, double ropeDim, double layers,
+      double cachedTokens, double batch, double bytesPerElement,
+      double peakFlopsPerSecond, double bytesPerSecond) {
+    double keyDim = latentDim + ropeDim;
+    double valueDim = latentDim;
+    double perSequenceLayerFlops = 2 * heads * queryTokens * cachedTokens * (keyDim + valueDim);
+    double perSequenceLayerBytes = cachedTokens * keyDim * bytesPerElement;
+    return Roofline.time(perSequenceLayerFlops * layers * batch,
+        perSequenceLayerBytes * layers * batch, peakFlopsPerSecond, bytesPerSecond);
+  }
+
+  /**
    * The all-reduces of Megatron tensor parallelism in one decode step (Shoeybi et al. 2019,
    * section 3: two all-reduces per layer in the forward pass, after the attention block and after
    * the MLP), each of the b s_q d activations of e bytes, timed as a ring all-reduce on n_tp ranks
