@@ -44,6 +44,7 @@ public final class Catalog {
         PipelineSchedules.class,
         ExpertParallelism.class,
         CommunicationRoofline.class,
-        ContextParallelism.class);
+        ContextParallelism.class,
+        LongContext.class);
   }
 }
