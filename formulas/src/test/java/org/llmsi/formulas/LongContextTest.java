@@ -193,6 +193,17 @@ class LongContextTest {
     assertEquals(2.0 / 108, LongContext.smBusy(1, kv, 1, sms), 1e-15);
   }
 
+  /** FlashAttention-2's heuristic comment: 48 blocks on 108 SMs, efficiency 0.89 and 0.67. */
+  @Test
+  void reproducesFlashAttentionsSplitEfficiencyExample() {
+    double blocks = Data.paper("flash_attn_split_heuristic", "example_blocks");
+    double sms = Data.paper("flash_attn_split_heuristic", "example_sms");
+    assertEquals(Data.paper("flash_attn_split_heuristic", "example_eff_2"),
+        LongContext.smBusy(1, blocks, 2, sms), 0.005);
+    assertEquals(Data.paper("flash_attn_split_heuristic", "example_eff_3"),
+        LongContext.smBusy(1, blocks, 3, sms), 0.005);
+  }
+
   @Test
   void llama31At128kOnAnH100NeedsSeventeenSplitsPerKvHead() {
     double sms = Data.gpu("h100_sxm", "sm_count");
