@@ -49,5 +49,6 @@ public final class Catalog {
         CommunicationRoofline.class,
         ContextParallelism.class,
         Reliability.class);
+        LongContext.class);
   }
 }
