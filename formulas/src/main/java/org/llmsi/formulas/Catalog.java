@@ -48,7 +48,7 @@ public final class Catalog {
         ExpertParallelism.class,
         CommunicationRoofline.class,
         ContextParallelism.class,
-        Reliability.class);
+        Reliability.class,
         LongContext.class);
   }
 }
