@@ -30,8 +30,8 @@ public record Summary(int files, int formulas, long tries, int examples, int cla
     String time = timing ? String.format(Locale.ROOT, " in %.2f s", millis / 1000.0) : "";
     if (errors == 0) return "verified " + counts + time;
     if (proseSkipped > 0) {
-      counts += String.format(Locale.ROOT, "; the prose of %d %s not checked until %s other errors are fixed",
-          proseSkipped, proseSkipped == 1 ? "page was" : "pages were", proseSkipped == 1 ? "its" : "their");
+      counts += String.format(Locale.ROOT, "; the prose of %d %s was not checked until %s other errors are fixed",
+          proseSkipped, plural(proseSkipped, "page"), proseSkipped == 1 ? "its" : "their");
     }
     return String.format(Locale.ROOT, "verification failed: %d %s in %s%s", errors, plural(errors, "error"), counts, time);
   }

@@ -73,8 +73,9 @@ public final class PublishBenchmark {
    * Pairs of builds before timing in the warmed JVM. Methods a build calls a few times each (once
    * per page, per example) reach the JIT's thresholds only after a hundred builds or more; after
    * ten pairs the JIT still took about half of all CPU, after two hundred 6 to 32 % (printed).
+   * {@code -Dbench.warmup=N} sets fewer for a quick run (the warmed figures are then not comparable).
    */
-  static final int WARMUP_PAIRS = 200;
+  static final int WARMUP_PAIRS = Integer.getInteger("bench.warmup", 200);
   private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -169,6 +170,7 @@ public final class PublishBenchmark {
       cold.printRatio("site only / plain bake, both with the build command's JVM flags", Cold.SITE_FLAGS, Cold.PLAIN_FLAGS);
       cold.printRatio("site only / plain bake, both with JVM defaults", Cold.SITE_DEFAULTS, Cold.PLAIN_DEFAULTS);
       cold.printRatio("site only / plain bake, each as its command runs it", Cold.SITE_FLAGS, Cold.PLAIN_DEFAULTS);
+      cold.printRatio("site and both PDFs / plain bake, each as its command runs it", Cold.FULL_FLAGS, Cold.PLAIN_DEFAULTS);
       System.out.printf(Locale.ROOT, "warmed JVM (after %d warm-up pairs):%n", WARMUP_PAIRS);
       System.out.printf(Locale.ROOT, "  plain JBake bake (no checks, no math, no PDFs): median %5d ms%n", median(plainMs));
       System.out.printf(Locale.ROOT, "  site only (verify, math, site, no PDFs):        median %5d ms  ratio to plain %.2f"
@@ -203,7 +205,8 @@ public final class PublishBenchmark {
     PLAIN_DEFAULTS("plain JBake bake, JVM defaults (as JBake's `jbake` script runs it)", "plain", false),
     PLAIN_FLAGS("plain JBake bake, the build command's JVM flags", "plain", true),
     SITE_FLAGS("site only, the build command's JVM flags (as `mvn verify` runs it)", "site", true),
-    SITE_DEFAULTS("site only, JVM defaults", "site", false);
+    SITE_DEFAULTS("site only, JVM defaults", "site", false),
+    FULL_FLAGS("site and both PDFs, the build command's JVM flags (what `mvn verify` and `build` do)", "full", true);
 
     final String label;
     final String program;
@@ -261,6 +264,7 @@ public final class PublishBenchmark {
   private static void once(String kind, Path siteSrc, Path templates, Path out) throws Exception {
     quietLogs();
     if (kind.equals("plain")) plainBake(siteSrc, out);
+    else if (kind.equals("full")) run(PublishRequest.of(siteSrc, templates, out));
     else run(PublishRequest.of(siteSrc, templates, out).withoutPdfs());
     System.out.println("cpu-ms=" + OS.getProcessCpuTime() / 1_000_000);
   }

@@ -29,9 +29,9 @@ import org.llmsi.verifier.source.SourceFile;
  * spec format: each example is Markdown, a line with a single {@code .}, the expected HTML, and
  * optionally another {@code .} and the expected AST. It is rendered against the verified basic
  * fixture, so formula and example blocks resolve as they do in a build; {@code options(first-line-N)}
- * sets the file line of the example's first line (blocks are found by their line).
+ * sets the file line of the example's first line, as the located errors show it.
  *
- * <p>Typeset math is shown in the expected HTML as {@code <img class="math" alt="TeX">}, without
+ * <p>Typeset math is shown in the expected HTML as {@code <img class="math" alt="…">}, without
  * the file name and size: the spec is about the extension's markup, and the drawing is
  * MathRendererTest's. With
  * {@code -Dgolden.update=true} the expected sections are rewritten from what the extension does.
