@@ -21,6 +21,7 @@ final class Fixtures {
   /** A copy of a fixture's site-src/ at {@code target}, for tests that edit the guide. */
   static Path copyOfSiteSrc(String fixture, Path target) throws IOException {
     Path from = siteSrc(fixture);
+    Files.createDirectories(target);
     try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.sorted().toList()) {
         Path to = target.resolve(from.relativize(p).toString());
@@ -31,9 +32,33 @@ final class Fixtures {
     return target;
   }
 
+  /**
+   * The basic guide with one edit, written to {@code target/fixtures/<name>/site-src} (a stable path,
+   * so located errors read the same on every run): a failing fixture is the base fixture plus the
+   * one change it is about, not a copy of it.
+   *
+   * @param file the file to edit, relative to site-src/
+   * @param from text that occurs exactly once in it
+   */
+  static Path basicWith(String name, String file, String from, String to) throws IOException {
+    Path dir = Path.of("target", "fixtures", name, "site-src");
+    if (Files.exists(dir)) org.llmsi.publisher.output.AtomicOutput.deleteTree(dir);
+    copyOfSiteSrc("basic", dir);
+    Path edited = dir.resolve(file);
+    String text = Files.readString(edited, StandardCharsets.UTF_8);
+    int at = text.indexOf(from);
+    if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new AssertionError(file + " must hold '" + from + "' exactly once");
+    Files.writeString(edited, text.replace(from, to), StandardCharsets.UTF_8);
+    return dir;
+  }
+
   /** A fixture's build with few property tries: the fixtures test publishing, not the formulas. */
   static PublishRequest request(String fixture, Path out, boolean pdfs) {
-    return new PublishRequest(siteSrc(fixture), TEMPLATES, out, pdfs, 50, FixtureCatalogs.BASIC);
+    return request(siteSrc(fixture), out, pdfs);
+  }
+
+  static PublishRequest request(Path siteSrc, Path out, boolean pdfs) {
+    return new PublishRequest(siteSrc, TEMPLATES, out, pdfs, 50, FixtureCatalogs.BASIC);
   }
 
   /**

@@ -64,10 +64,37 @@ class CorpusTest {
 
   record Run(int status, String output) {}
 
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.sorted().toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(target);
+        else Files.copy(p, target);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
   /** Runs the CLI in-process on a fixture, as a contributor would from the corpus folder. */
   static Run run(Path dir) throws IOException {
+    Path root = CORPUS;
+    if (!Files.isDirectory(dir.resolve("content"))) {
+      // A fixture about data or references has no chapter of its own: it gets the shared page,
+      // _page/content/page.md, in a copy under target/corpus/ that shows the same paths.
+      root = Path.of("target", "corpus");
+      Path copy = root.resolve(dir.getFileName().toString());
+      if (Files.exists(copy)) deleteTree(copy);
+      copyTree(dir, copy);
+      copyTree(CORPUS.resolve("_page"), copy);
+      dir = copy;
+    }
     List<String> args = new ArrayList<>(List.of("--no-timing", "--tries=200",
-        "--relative-to=" + CORPUS.toAbsolutePath()));
+        "--relative-to=" + root.toAbsolutePath()));
     Path extra = dir.resolve("args");
     boolean catalogGiven = false;
     if (Files.exists(extra)) {
