@@ -39,8 +39,8 @@ class CommunicationRooflineTest {
   void inNetworkReductionSendsTheBufferOnceAgainstTheRingsTwoGMinusOneOverG() {
     forAll(1701, 100, vec(count(2, 64), count(1, 32), count(1, 4), logUniform(1e9, 1e12),
         logUniform(1e-7, 1e-4)), v -> {
-      int g = (int) (double) v.get(0);
-      int chunk = (int) (double) v.get(1);
+      int g = (int) v.get(0);
+      int chunk = (int) v.get(1);
       double e = v.get(2);
       double[][] in = randomBuffers(g, g * chunk, 1701 + g);
       // the switch: every rank streams its buffer up once, the switch adds, and multicasts the sum
@@ -79,8 +79,8 @@ class CommunicationRooflineTest {
   void bidirectionalRingCarriesHalfOnEachDirectedLink() {
     forAll(1702, 100, vec(count(2, 24), count(1, 20), count(1, 4), logUniform(1e9, 1e12),
         logUniform(1e-7, 1e-4)), v -> {
-      int g = (int) (double) v.get(0);
-      int chunk = (int) (double) v.get(1);
+      int g = (int) v.get(0);
+      int chunk = (int) v.get(1);
       double e = v.get(2);
       double[][] in = randomBuffers(g, 2 * g * chunk, 1702 + g);
       double[][] first = new double[g][];
@@ -119,9 +119,9 @@ class CommunicationRooflineTest {
   void hierarchicalAllReduceSimulationSumsAndMatchesTheClosedForm() {
     forAll(1703, 80, vec(count(1, 8), count(1, 8), count(1, 4), count(1, 4),
         logUniform(1e10, 1e12), logUniform(1e9, 1e11), logUniform(1e-7, 1e-4)), v -> {
-      int perNode = (int) (double) v.get(0);
-      int nodes = (int) (double) v.get(1);
-      int sub = (int) (double) v.get(2);
+      int perNode = (int) v.get(0);
+      int nodes = (int) v.get(1);
+      int sub = (int) v.get(2);
       double e = v.get(3);
       int chunk = nodes * sub; // a node-local chunk splits into one piece per node for the rails
       int n = perNode * chunk;

@@ -14,10 +14,10 @@ class ContextParallelismTest {
   @Test
   void ringAttentionPassesEveryKeyValueBlockPastEveryHost() {
     forAll(1801, 100, vec(count(1, 16), count(1, 64), count(1, 8), count(1, 4), count(1, 4)), v -> {
-      int n = (int) (double) v.get(0);
-      int block = (int) (double) v.get(1); // tokens per host
-      int kvHeads = (int) (double) v.get(2);
-      int headWidth = 8 * (int) (double) v.get(3);
+      int n = (int) v.get(0);
+      int block = (int) v.get(1); // tokens per host
+      int kvHeads = (int) v.get(2);
+      int headWidth = 8 * (int) v.get(3);
       double e = v.get(4);
       // host r starts with key-value block r; each step it sends what it holds to r+1
       int[] holding = new int[n];
@@ -53,11 +53,11 @@ class ContextParallelismTest {
   @Test
   void ulyssesAllToAllsMatchACountOfTheirSlices() {
     forAll(1802, 100, vec(count(1, 8), count(1, 16), count(1, 4), count(1, 4), count(1, 4)), v -> {
-      int n = (int) (double) v.get(0);
-      int tokensPerRank = (int) (double) v.get(1);
-      int kvGroups = (int) (double) v.get(2);
+      int n = (int) v.get(0);
+      int tokensPerRank = (int) v.get(1);
+      int kvGroups = (int) v.get(2);
       int kvHeads = n * kvGroups;                     // divisible by n, as Ulysses needs
-      int heads = kvHeads * (int) (double) v.get(3);  // GQA: a multiple of the KV heads
+      int heads = kvHeads * (int) v.get(3);  // GQA: a multiple of the KV heads
       int headWidth = 4;
       double e = v.get(4);
       double sent = 0;

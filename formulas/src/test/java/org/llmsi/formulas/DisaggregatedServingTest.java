@@ -20,10 +20,10 @@ class DisaggregatedServingTest {
   void transferBandwidthMatchesBytesSentPerSecondInASimulatedStream() {
     forAll(2621, 60, vec(count(1, 50), count(1, 8192), count(1, 128), count(1, 16), count(1, 2)),
         v -> {
-          int perSecond = (int) (double) v.get(0);
-          int prompt = (int) (double) v.get(1);
-          int layers = (int) (double) v.get(2);
-          int kvHeads = (int) (double) v.get(3);
+          int perSecond = (int) v.get(0);
+          int prompt = (int) v.get(1);
+          int layers = (int) v.get(2);
+          int kvHeads = (int) v.get(3);
           double e = v.get(4);
           int headDim = 128;
           double bytesPerRequest = 0;
@@ -53,7 +53,7 @@ class DisaggregatedServingTest {
   void poolRatioMatchesTheBusyGpuSecondsOfTwoSimulatedPools() {
     forAll(2633, vec(count(1, 100), count(1, 32768), count(1, 4096), logUniform(100, 1e6),
         logUniform(10, 1e5)), v -> {
-          int perSecond = (int) (double) v.get(0);
+          int perSecond = (int) v.get(0);
           double prompt = v.get(1);
           double out = v.get(2);
           double prefillRate = v.get(3);

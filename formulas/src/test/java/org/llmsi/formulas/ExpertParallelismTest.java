@@ -62,8 +62,8 @@ class ExpertParallelismTest {
   void scarfBoundIsAboveTheExactBinomialOverflowAndTightAtFactorOne() {
     forAll(1602, 150, vec(uniform(1, 2), count(1, 8), count(64, 20_000), count(8, 256)), v -> {
       int k = (int) Math.min(v.get(1), v.get(3) / 2);
-      int n = (int) (double) v.get(2);
-      int experts = (int) (double) v.get(3);
+      int n = (int) v.get(2);
+      int experts = (int) v.get(3);
       double factor = v.get(0);
       double q = (double) k / experts;
       double capacity = ExpertParallelism.capacity(factor, k, n, experts);
@@ -111,8 +111,8 @@ class ExpertParallelismTest {
   @Test
   void bytesPerTokenMatchACountOfRemoteAssignments() {
     forAll(1604, 60, vec(count(1, 8), count(2, 64), count(1, 4), count(1, 4)), v -> {
-      int k = (int) (double) v.get(0);
-      int ep = (int) (double) v.get(1);
+      int k = (int) v.get(0);
+      int ep = (int) v.get(1);
       int experts = ep * 4; // four experts per rank
       int d = 16;
       SplittableRandom random = new SplittableRandom(1604 + ep);
@@ -142,11 +142,11 @@ class ExpertParallelismTest {
   @Test
   void statesPerGpuMatchAWalkOverEveryShardOnEveryGpu() {
     forAll(1605, 100, vec(count(1, 4), count(1, 3), count(1, 3), count(1, 4), count(1, 3)), v -> {
-      int ep = 1 << (int) (double) v.get(0);          // 2..16
-      int tp = 1 << ((int) (double) v.get(1) - 1);    // 1..4
-      int stages = (int) (double) v.get(2);
-      int layersPerStage = (int) (double) v.get(3);
-      int replicas = (int) (double) v.get(4);
+      int ep = 1 << (int) v.get(0);          // 2..16
+      int tp = 1 << ((int) v.get(1) - 1);    // 1..4
+      int stages = (int) v.get(2);
+      int layersPerStage = (int) v.get(3);
+      int replicas = (int) v.get(4);
       int perStage = ep * tp * replicas;               // GPUs of one stage
       int gpus = perStage * stages;
       int experts = 2 * ep;

@@ -22,7 +22,7 @@ class ServingMemoryTest {
     forAll(2611, vec(logUniform(1e6, 2e12), count(1, 4), count(1, 64), logUniform(1, 1000)), v -> {
       long params = (long) Math.floor(v.get(0));
       double e = v.get(1) / 2; // 0.5, 1, 1.5 or 2 bytes
-      int ranks = (int) (double) v.get(2);
+      int ranks = (int) v.get(2);
       double hbm = v.get(3) * 1e9;
       long[] held = new long[ranks];
       long base = params / ranks;
@@ -70,8 +70,8 @@ class ServingMemoryTest {
   @Test
   void reservedWasteMatchesTheEmptySlotsOfAnExplicitReservation() {
     forAll(2671, vec(count(1, 4096), count(0, 4096)), v -> {
-      int tokens = (int) (double) v.get(0);
-      int reserved = tokens + (int) (double) v.get(1);
+      int tokens = (int) v.get(0);
+      int reserved = tokens + (int) v.get(1);
       boolean[] used = new boolean[reserved];
       for (int t = 0; t < tokens; t++) {
         used[t] = true;
