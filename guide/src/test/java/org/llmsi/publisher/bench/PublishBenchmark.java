@@ -324,7 +324,7 @@ public final class PublishBenchmark {
     long[] ms = new long[ROUNDS];
     java.util.Map<String, long[]> stages = new java.util.LinkedHashMap<>();
     for (int i = 0; i < ROUNDS; i++) {
-      Files.writeString(chapter, Files.readString(chapter, StandardCharsets.UTF_8) + "\nAn edit, number " + i + ".\n",
+      Files.writeString(chapter, Files.readString(chapter, StandardCharsets.UTF_8) + "\nAn edit, version " + (char) ('a' + i) + ".\n",
           StandardCharsets.UTF_8);
       long t = System.nanoTime();
       PublishResult r = run(serve, preview);
