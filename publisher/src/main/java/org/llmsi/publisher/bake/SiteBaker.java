@@ -60,6 +60,8 @@ public final class SiteBaker {
     // setProperty overrides jbake.properties and JBake's defaults (addConfiguration would rank below them).
     fixedProperties().forEach((k, v) -> config.setProperty((String) k, v));
     config.setProperty("guide.pdfs", String.valueOf(withPdfs));
+    // The templates read it normalized (ending in /), as PageRenderer gives it.
+    if (!settings.baseUrl().isEmpty()) config.setProperty("site.url", settings.baseUrl());
 
     for (Chapter c : book.chapters()) {
       Path target = content.resolve(c.relativePath());
