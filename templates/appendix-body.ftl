@@ -3,7 +3,7 @@
      images arrive as markup from the math renderer; every other value is escaped here. -->
 <h1 id="formula-appendix">Formula appendix</h1>
 <p class="lead">Every formula of the guide, in book order. Each one was checked for units and compared with an independent Java implementation on random inputs before this page was built.</p>
-<h2 id="notation">Notation</h2>
+<h2 id="notation">Notation<a class="heading-anchor" href="#notation" aria-label="Link to this section"></a></h2>
 <#-- A th in a row of th cells heads its column: no scope attribute needed. -->
 <table class="notation">
 <thead><tr><th>symbol</th><th>name</th><th>meaning</th><th>unit</th><th>tested over</th></tr></thead>
@@ -13,7 +13,7 @@
 </#list>
 </tbody>
 </table>
-<h2 id="formulas">Formulas</h2>
+<h2 id="formulas">Formulas<a class="heading-anchor" href="#formulas" aria-label="Link to this section"></a></h2>
 <#macro place p><#if p.href??><a href="${p.href}">${p.title}</a> <span class="location">(${p.label})</span><#else><span class="location">${p.label}</span></#if></#macro>
 <#list formulas as f>
 <section class="appendix-entry" id="${f.id}">

@@ -1,5 +1,5 @@
 <#include "layout.ftl">
-<@page title="Contents" root="" chapterUri="index.html">
+<@page title="Contents" root="" chapterUri="index.html" description=(config.site_description)!"">
 <article class="home">
 <h1 id="top">${config.site_title?html}</h1>
 <p class="lead">${(config.site_description!"")?html}</p>

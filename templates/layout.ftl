@@ -1,5 +1,10 @@
 <#-- Shared page frame. Every link is relative (rootpath) so the site works from file:// too. -->
-<#macro page title root toc=[] chapterUri="">
+<#--
+  description: the page's <meta name="description"> and og:description (a chapter's description=
+  header). ogType: "article" for a chapter. og:url only when jbake.properties names the site's
+  address (site.url): the site is not tied to a domain it was not given.
+-->
+<#macro page title root toc=[] chapterUri="" description="" ogType="website">
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -21,6 +26,19 @@
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; style-src-elem 'self'; img-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title?html} · ${config.site_title?html}</title>
+<#if description?has_content>
+<meta name="description" content="${description?html}">
+</#if>
+<meta property="og:title" content="${title?html} · ${config.site_title?html}">
+<#if description?has_content>
+<meta property="og:description" content="${description?html}">
+</#if>
+<meta property="og:type" content="${ogType}">
+<meta property="og:site_name" content="${config.site_title?html}">
+<#if (config.site_url!"")?has_content && chapterUri?has_content>
+<meta property="og:url" content="${config.site_url?html}<#if chapterUri != "index.html">${chapterUri?html}</#if>">
+</#if>
+<link rel="icon" href="${root}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${root}assets/guide.css">
 <link rel="stylesheet" href="${root}assets/print.css" media="print">
 <script src="${root}assets/theme.js"></script>

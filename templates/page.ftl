@@ -1,6 +1,6 @@
 <#include "layout.ftl">
 <#assign root = (content.rootpath)!"">
-<@page title=content.title root=root toc=(content.toc)![] chapterUri=content.uri>
+<@page title=content.title root=root toc=(content.toc)![] chapterUri=content.uri description=(content.description)!"" ogType="article">
 <article class="chapter" data-chapter="${(content.chapter_number)!""}">
 ${content.body}
 </article>

@@ -13,6 +13,7 @@ import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.Chapter;
 import org.llmsi.publisher.bake.SiteBaker;
 import org.llmsi.publisher.bake.SiteSettings;
+import org.llmsi.publisher.crawl.CrawlerFiles;
 import org.llmsi.publisher.markdown.ChapterRenderer;
 import org.llmsi.publisher.math.MathFiles;
 import org.llmsi.publisher.math.MathRenderer;
@@ -71,7 +72,7 @@ public final class GuidePublisher {
 
   /**
    * Runs one build: verify → typeset the math → render the site with JBake (or, in a warm preview,
-   * re-render the edited chapters) → write the math files → search index → PDFs → self-containment
+   * re-render the edited chapters) → write the math files → search index, robots.txt and sitemap → PDFs → self-containment
    * and script checks → swap the site in. Problems are returned, not thrown: a failed build is an
    * expected outcome, and nothing is published unless every stage passed.
    */
@@ -115,6 +116,7 @@ public final class GuidePublisher {
       if (!unwritten.isEmpty()) return failed(unwritten, "the site's math could not be written; nothing was published", start);
       clock.lap("math files");
       SearchIndex.write(site, SearchIndex.entries(pages, book, guide));
+      CrawlerFiles.write(pages, settings.baseUrl());
       clock.lap("search");
       if (request.pdfs()) {
         printPdfs(site, book, settings, request);

@@ -63,10 +63,10 @@ class SiteBuildTest {
   void publishesChaptersHomeAndAppendixAndSaysSo() throws IOException {
     assertTrue(Files.size(site.resolve("guide.pdf")) > 10_000);
     assertTrue(Files.size(site.resolve("formula-appendix.pdf")) > 10_000);
-    assertEquals(List.of("01-intro.html", "02-ridge.html", "formula-appendix.html", "index.html"),
+    assertEquals(List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html"),
         pages().stream().map(p -> site.relativize(p).toString()).toList());
     assertTrue(first.summary().startsWith("verified 2 files: 2 formulas"), first.summary());
-    assertTrue(first.summary().contains("published 4 pages"), first.summary());
+    assertTrue(first.summary().contains("published 5 pages"), first.summary());
   }
 
   @Test
@@ -166,7 +166,7 @@ class SiteBuildTest {
         scripts++;
       }
     }
-    assertEquals(4 * 3, scripts, "theme.js, search-index.js and search.js on each of the four pages");
+    assertEquals(5 * 3, scripts, "theme.js, search-index.js and search.js on each of the five pages");
     assertEquals(List.of(), org.llmsi.publisher.output.ScriptPolicyCheck.problems(
         org.llmsi.publisher.output.SitePages.read(site)));
   }
@@ -396,10 +396,103 @@ class SiteBuildTest {
 
   @Test
   void pagesMatchTheirGoldenHtml() throws IOException {
-    for (String name : List.of("01-intro.html", "02-ridge.html", "formula-appendix.html", "index.html")) {
+    for (String name : List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html",
+        "sitemap.xml", "robots.txt")) {
       String actual = Files.readString(site.resolve(name), StandardCharsets.UTF_8);
       assertEquals(Fixtures.golden("basic", name, actual), actual,
           name + " differs from its golden file; rerun with -Dgolden.update=true if the change is intended");
     }
+  }
+
+  /** The fixture's site.url, as the templates and the sitemap give it (with a final slash). */
+  private static final String BASE_URL = "https://example.org/guide/";
+
+  @Test
+  void everyChapterPageIsDescribedByItsChaptersDescriptionHeader() throws IOException {
+    Path content = Fixtures.ROOT.resolve("basic/site-src/content");
+    int chapters = 0;
+    try (Stream<Path> walk = Files.walk(content)) {
+      for (Path md : walk.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+        String description = header(md, "description");
+        String uri = content.relativize(md).toString().replace(".md", ".html");
+        Document doc = page(uri);
+        assertEquals(description, doc.selectFirst("meta[name=description]").attr("content"), uri);
+        assertEquals(description, doc.selectFirst("meta[property=og:description]").attr("content"), uri);
+        assertEquals(header(md, "title") + " · LLM System Interview", doc.selectFirst("meta[property=og:title]").attr("content"), uri);
+        assertEquals("article", doc.selectFirst("meta[property=og:type]").attr("content"), uri);
+        assertEquals(BASE_URL + uri, doc.selectFirst("meta[property=og:url]").attr("content"), uri);
+        chapters++;
+      }
+    }
+    assertEquals(2, chapters);
+  }
+
+  @Test
+  void everyPageHasADescriptionOpenGraphTagsAndTheFavicon() throws IOException {
+    for (Path p : pages()) {
+      String name = site.relativize(p).toString();
+      Document doc = page(name);
+      assertFalse(doc.selectFirst("meta[name=description]").attr("content").isBlank(), name);
+      assertEquals(doc.selectFirst("meta[name=description]").attr("content"),
+          doc.selectFirst("meta[property=og:description]").attr("content"), name);
+      assertEquals(doc.title(), doc.selectFirst("meta[property=og:title]").attr("content"), name);
+      assertNotNull(doc.selectFirst("meta[property=og:type]"), name);
+      Element icon = doc.selectFirst("head link[rel=icon]");
+      assertTrue(Files.isRegularFile(p.getParent().resolve(icon.attr("href"))), name + ": " + icon);
+    }
+    Document home = page("index.html");
+    assertEquals(home.selectFirst("p.lead").text(), home.selectFirst("meta[name=description]").attr("content"));
+    assertEquals(BASE_URL, home.selectFirst("meta[property=og:url]").attr("content"));
+    assertTrue(page("404.html").select("meta[property=og:url]").isEmpty(), "the 404 page has no address of its own");
+  }
+
+  @Test
+  void sitemapListsEveryPageButThe404AndRobotsNamesIt() throws IOException {
+    Document sitemap = Jsoup.parse(Files.readString(site.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
+    List<String> expected = new ArrayList<>();
+    for (Path p : pages()) {
+      String name = site.relativize(p).toString();
+      if (name.equals("404.html")) continue;
+      expected.add(BASE_URL + (name.equals("index.html") ? "" : name));
+    }
+    assertEquals(expected, sitemap.select("urlset > url > loc").eachText());
+    assertTrue(sitemap.select("lastmod").isEmpty(), "no dates: the same guide writes the same sitemap");
+    assertTrue(Files.readString(site.resolve("robots.txt")).contains("\nSitemap: " + BASE_URL + "sitemap.xml\n"));
+  }
+
+  @Test
+  void notFoundPageIsRenderedThroughTheTemplatesAndLeadsBackToTheGuide() throws IOException {
+    Document notFound = page("404.html");
+    assertEquals("Page not found", notFound.selectFirst("main h1").text());
+    assertEquals(List.of("index.html", "formula-appendix.html"), notFound.select("main a").eachAttr("href"));
+    assertEquals(List.of("Fixture introduction", "Fixture ridge point"), notFound.select("nav.book-nav ol li a").eachText());
+    assertNotNull(notFound.selectFirst("meta[http-equiv=Content-Security-Policy]"));
+  }
+
+  @Test
+  void everyHeadingWithAnIdLinksToItselfAndKeepsItsText() throws IOException {
+    int anchors = 0;
+    for (String name : List.of("01-intro.html", "02-ridge.html", "formula-appendix.html")) {
+      Document doc = page(name);
+      for (Element h : doc.select("main h2[id], main h3[id]")) {
+        Element a = h.selectFirst("> a.heading-anchor");
+        assertNotNull(a, name + ": " + h);
+        assertEquals("#" + h.id(), a.attr("href"), name);
+        assertEquals("", a.text(), name + ": the # is drawn by the stylesheet, so the heading's text stays its own");
+        assertFalse(a.attr("aria-label").isBlank(), name);
+        anchors++;
+      }
+    }
+    assertTrue(anchors >= 6, "anchors: " + anchors);
+    Document intro = page("01-intro.html");
+    assertEquals(intro.select("article h2[id]").eachText(), intro.select("nav.page-toc a").eachText());
+  }
+
+  private static String header(Path md, String key) throws IOException {
+    for (String line : Files.readAllLines(md, StandardCharsets.UTF_8)) {
+      if (line.startsWith(key + "=")) return line.substring(key.length() + 1);
+      if (line.startsWith("~~~~~~")) break;
+    }
+    throw new AssertionError(md + " has no " + key + "= header");
   }
 }

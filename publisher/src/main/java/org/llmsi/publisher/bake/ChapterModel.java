@@ -22,6 +22,8 @@ final class ChapterModel {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("book_order", String.format("%04d", chapter.number()));
     model.put("chapter_number", String.valueOf(chapter.number()));
+    // JBake puts the header's description into the model too; the preview's refresh needs it from here.
+    model.put("description", chapter.page().header().getOrDefault("description", ""));
     model.put("toc", tableOfContents(bodyHtml));
     model.put("edit_url", editBaseUrl + chapter.relativePath());
     model.put("chapters", chapterList(book));

@@ -65,6 +65,7 @@ public final class PageRenderer {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("site_title", settings.title());
     config.put("site_description", settings.description());
+    if (!settings.baseUrl().isEmpty()) config.put("site_url", settings.baseUrl());
     config.put("guide_pdfs", String.valueOf(withPdfs));
     List<Map<String, Object>> pages = new ArrayList<>();
     for (Chapter c : book.chapters()) {

@@ -26,6 +26,9 @@ import org.llmsi.publisher.markdown.ChapterRenderer;
  * chapter from the document the verifier parsed, whatever the staged file says.
  */
 public final class SiteBaker {
+  /** The page a static host (GitHub Pages, Netlify, …) shows for an address the site does not have. */
+  public static final String NOT_FOUND_PAGE = "404.html";
+
   private final SiteSettings settings;
 
   public SiteBaker(SiteSettings settings) {
@@ -60,6 +63,8 @@ public final class SiteBaker {
     // setProperty overrides jbake.properties and JBake's defaults (addConfiguration would rank below them).
     fixedProperties().forEach((k, v) -> config.setProperty((String) k, v));
     config.setProperty("guide.pdfs", String.valueOf(withPdfs));
+    // The templates read it normalized (ending in /), as PageRenderer gives it.
+    if (!settings.baseUrl().isEmpty()) config.setProperty("site.url", settings.baseUrl());
 
     for (Chapter c : book.chapters()) {
       Path target = content.resolve(c.relativePath());
@@ -69,6 +74,9 @@ public final class SiteBaker {
     Files.writeString(content.resolve(FormulaAppendix.PAGE),
         "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(),
         StandardCharsets.UTF_8);
+    // The page a static host shows for a missing address, through the templates like every page.
+    Files.writeString(content.resolve(NOT_FOUND_PAGE),
+        "title=Page not found\ntype=notfound\nstatus=published\n~~~~~~\n", StandardCharsets.UTF_8);
     GuideMarkdownEngine engine = new GuideMarkdownEngine(renderer, book, content, settings.editBaseUrl());
     // JBake looks engines up in a registry of its own when it parses a file, so register before baking.
     Engines.register("md", engine);
@@ -91,6 +99,9 @@ public final class SiteBaker {
     if (!Files.isRegularFile(destination.resolve(FormulaAppendix.PAGE))) {
       problems.add("templates/appendix.ftl: error: the formula appendix page was not written");
     }
+    if (!Files.isRegularFile(destination.resolve(NOT_FOUND_PAGE))) {
+      problems.add("templates/notfound.ftl: error: the 404 page was not written");
+    }
     if (!problems.isEmpty()) throw new BakeFailure(problems);
     copyAssets(settings.templates().resolve("assets"), destination.resolve("assets"));
     removeEmptyFolders(destination);
@@ -110,6 +121,7 @@ public final class SiteBaker {
     p.setProperty("template.masterindex.file", "index.ftl");
     p.setProperty("template.page.file", "page.ftl");
     p.setProperty("template.appendix.file", "appendix.ftl");
+    p.setProperty("template.notfound.file", "notfound.ftl");
     p.setProperty("default.status", "");
     p.setProperty("uri.noExtension", "false");
     p.setProperty("img.path.update", "false");

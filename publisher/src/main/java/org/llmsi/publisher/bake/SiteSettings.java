@@ -15,11 +15,15 @@ import java.util.Properties;
  * @param title the guide's title
  * @param description one sentence for the home page and the PDF
  * @param editBaseUrl the "edit this page" prefix; a chapter's path under content/ is appended
+ * @param baseUrl where the site is published, ending in {@code /}; empty when jbake.properties names
+ *     no {@code site.url} (then pages carry no og:url and the sitemap is not written, since both
+ *     need absolute addresses)
  */
-public record SiteSettings(Path siteSrc, Path templates, String title, String description, String editBaseUrl) {
+public record SiteSettings(Path siteSrc, Path templates, String title, String description, String editBaseUrl,
+    String baseUrl) {
 
   /**
-   * Reads {@code site.title}, {@code site.description} and {@code site.repository} from
+   * Reads {@code site.title}, {@code site.description}, {@code site.repository} and {@code site.url} from
    * jbake.properties; a chapter's edit link is {@code <repository>/edit/main/site-src/content/<file>}.
    */
   public static SiteSettings read(Path siteSrc, Path templates) throws IOException {
@@ -33,7 +37,13 @@ public record SiteSettings(Path siteSrc, Path templates, String title, String de
     return new SiteSettings(siteSrc, templates,
         p.getProperty("site.title", "LLM System Interview"),
         p.getProperty("site.description", ""),
-        editBase(p.getProperty("site.repository", "")));
+        editBase(p.getProperty("site.repository", "")),
+        baseUrl(p.getProperty("site.url", "")));
+  }
+
+  private static String baseUrl(String url) {
+    String u = url.strip();
+    return u.isEmpty() || u.endsWith("/") ? u : u + "/";
   }
 
   private static String editBase(String repository) {
