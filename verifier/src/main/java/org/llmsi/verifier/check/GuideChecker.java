@@ -115,7 +115,7 @@ public final class GuideChecker {
     }
     LinkCheck.check(pages, formulaIds, errors);
     ProseFigures figures = new ProseFigures(glossary, data, examples);
-    InlineMathCheck maths = new InlineMathCheck(glossary, formulas.formulas(), property);
+    InlineMathCheck maths = new InlineMathCheck(glossary, formulas.formulas(), property, results);
     Map<Page, Diagnostics> proseErrors = new java.util.LinkedHashMap<>();
     Map<java.nio.file.Path, List<ProseNote>> notes = new java.util.LinkedHashMap<>();
     int boundFigures = 0;
@@ -138,7 +138,7 @@ public final class GuideChecker {
         page -> {
           Diagnostics found = new Diagnostics();
           figures.check(page, found);
-          new InlineMathCheck(glossary, formulas.formulas(), property).check(page, found);
+          new InlineMathCheck(glossary, formulas.formulas(), property, results).check(page, found);
           return found.sorted();
         });
     for (BoundReference ref : catalog.references().values()) {

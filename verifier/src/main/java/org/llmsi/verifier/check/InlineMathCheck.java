@@ -40,16 +40,20 @@ final class InlineMathCheck {
   private final Glossary glossary;
   private final Map<String, CheckedFormula> formulas;
   private final PropertyCheck property;
+  private final PropertyResults results;
   private final TexWriter tex;
   /** The TeX each checked relation is typeset from, by its node. */
   private final Map<InlineMath, String> typeset = new IdentityHashMap<>();
   private int relations;
   private int notation;
 
-  InlineMathCheck(Glossary glossary, Map<String, CheckedFormula> formulas, PropertyCheck property) {
+  /** @param results outcomes kept from earlier verifications in this process, or null */
+  InlineMathCheck(Glossary glossary, Map<String, CheckedFormula> formulas, PropertyCheck property,
+      PropertyResults results) {
     this.glossary = glossary;
     this.formulas = formulas;
     this.property = property;
+    this.results = results;
     this.tex = new TexWriter(name -> glossary.symbol(name).map(SymbolDef::tex).orElse(null),
         id -> formulas.containsKey(id) ? formulas.get(id).result().tex() : null);
   }
@@ -152,7 +156,7 @@ final class InlineMathCheck {
           + sides[0].dimension() + " against " + sides[1].dimension()));
       return false;
     }
-    double[] counter = property.counterExample(inputs, v -> {
+    java.util.function.Supplier<double[]> run = () -> property.counterExample(inputs, v -> {
       try {
         Quantity[] q = sides(r, inputs, fixed, v);
         return Double.isFinite(q[0].value()) && Double.isFinite(q[1].value()) && r.holds(q[0].value(), q[1].value());
@@ -160,6 +164,24 @@ final class InlineMathCheck {
         return false;
       }
     });
+    double[] counter;
+    if (results == null) {
+      counter = run.get();
+    } else {
+      // Everything the verdict depends on: the relation, the formulas it calls, the symbols drawn
+      // (with their domains) and fixed, and the tries and seed.
+      StringBuilder key = new StringBuilder(m.tex().strip());
+      for (Expr.Call c : calls) {
+        CheckedFormula f = formulas.get(c.function());
+        if (f == null) continue;
+        key.append('\n').append(f.block().text()).append(new java.util.TreeMap<>(f.constants()).entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue().value()).toList());
+      }
+      key.append('\n').append(inputs).append('\n').append(new java.util.TreeMap<>(fixed).entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue().value()).toList());
+      key.append('\n').append(property.tries()).append('@').append(property.seed());
+      counter = results.counterExample(key.toString(), run).orElse(null);
+    }
     if (counter == null) return true;
     List<String> notes = new ArrayList<>();
     StringBuilder shown = new StringBuilder();

@@ -21,7 +21,8 @@ class PropertyResultsTest {
 
   @Test
   void aReusedOutcomeReportsExactlyWhatAFreshRunReports() {
-    for (String fixture : new String[] {"ok-passing-guide", "formula-off-by-factor-two"}) {
+    for (String fixture : new String[] {"ok-passing-guide", "formula-off-by-factor-two", "ok-checked-prose-relations",
+        "relation-does-not-hold"}) {
       VerificationResult fresh = new Verifier(options(fixture)).verify();
       PropertyResults results = new PropertyResults();
       VerificationResult first = new Verifier(options(fixture).withPropertyResults(results)).verify();
@@ -34,6 +35,28 @@ class PropertyResultsTest {
       assertEquals(fresh.summary().line(false), reused.summary().line(false), fixture);
     }
     assertFalse(new Verifier(options("formula-off-by-factor-two")).verify().ok(), "the failure itself is kept, not only passes");
+    assertFalse(new Verifier(options("relation-does-not-hold")).verify().ok(), "a failing relation too");
+  }
+
+  @Test
+  void relationsInProseAreKeptTooAndAChangedRelationIsTestedAgain() throws java.io.IOException {
+    PropertyResults results = new PropertyResults();
+    new Verifier(options("ok-passing-guide").withPropertyResults(results)).verify();
+    int formulasOnly = results.size();
+    new Verifier(options("ok-checked-prose-relations").withPropertyResults(results)).verify();
+    assertTrue(results.size() > formulasOnly, "the relations' outcomes are kept");
+    // The same page with a relation made false must fail although a true one with the same symbols was kept.
+    Path copy = java.nio.file.Files.createTempDirectory("relations");
+    Path content = java.nio.file.Files.createDirectories(copy.resolve("content"));
+    try (var pages = java.nio.file.Files.list(CORPUS.resolve("ok-checked-prose-relations/content"))) {
+      for (Path p : pages.toList()) {
+        String text = java.nio.file.Files.readString(p);
+        java.nio.file.Files.writeString(content.resolve(p.getFileName()), text.replaceFirst("\\$([^$]*?) = ([^$]*?)\\$", "\\$$1 = 2 * ($2)\\$"));
+      }
+    }
+    VerifyOptions changed = VerifyOptions.of(copy).withDataDir(CORPUS.resolve("_data")).withTries(200)
+        .withCatalog("org.llmsi.verifier.corpus.CorpusCatalogs#ridge").withPropertyResults(results);
+    assertFalse(new Verifier(changed).verify().ok(), "a relation doubled on one side no longer holds");
   }
 
   @Test
