@@ -9,7 +9,7 @@ import org.llmsi.publisher.markdown.ChapterRenderer;
  */
 record ChapterBody(String html, Map<String, Object> model) {
   static ChapterBody of(Book book, Chapter chapter, ChapterRenderer renderer, String editBaseUrl) {
-    String html = HeadingAnchors.add(renderer.render(chapter.page(), ChapterModel.rootPath(chapter.uri())));
+    String html = renderer.render(chapter.page(), ChapterModel.rootPath(chapter.uri()));
     return new ChapterBody(html, ChapterModel.of(book, chapter, html, editBaseUrl));
   }
 }
