@@ -179,18 +179,19 @@
     entries.forEach(function (e, i) { var s = score(e, terms, phrase); if (s > 0) scored.push({ s: s, i: i, e: e }); });
     scored.sort(function (a, b) { return b.s - a.s || a.i - b.i; });
     hits = scored.slice(0, SHOWN).map(function (h) { return h.e; });
+    var marks = phrase ? terms.concat([phrase]) : terms; // "zero 3" marks "ZeRO-3" whole
     hits.forEach(function (e, i) {
       var li = document.createElement("li");
       li.id = "search-hit-" + i;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", "false");
       var title = span("hit-title");
-      fill(title, e.t, terms, 0, e.t.text.length);
+      fill(title, e.t, marks, 0, e.t.text.length);
       var where = span("hit-page");
       where.textContent = KIND[e.kind] + (e.kind === "p" ? "" : e.page.title);
       li.appendChild(title);
       li.appendChild(where);
-      if (e.x.text) { var text = span("hit-snippet"); snippet(text, e.x, terms); li.appendChild(text); }
+      if (e.x.text) { var text = span("hit-snippet"); snippet(text, e.x, marks); li.appendChild(text); }
       list.appendChild(li);
     });
     if (hits.length === 0) {

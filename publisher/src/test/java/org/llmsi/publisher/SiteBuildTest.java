@@ -287,7 +287,7 @@ class SiteBuildTest {
     for (String start : List.of(
         "[0,\"p\",\"\",\"Fixture introduction\",\"\",\"Prose with a checked relation",
         "[0,\"s\",\"a-table\",\"A table\",\"\",\"kernel intensity dot low GEMM high\"]",
-        "[0,\"f\",\"arithmetic_intensity\",\"I = W / Q\",\"arithmetic_intensity Basic.arithmeticIntensity I W Q\",\"I: arithmetic intensity",
+        "[0,\"f\",\"arithmetic_intensity\",\"I = W / Q\",\"arithmetic_intensity I W Q\",\"I: arithmetic intensity of a kernel\"]",
         "[1,\"p\",\"\",\"Fixture ridge point\",\"\",\"\"]",
         "[1,\"f\",\"ridge_point\",\"I_ridge = P_peak / B_mem\",",
         "[2,\"g\",\"sym-P_peak\",\"P_peak\",\"\",\"peak")) {

@@ -33,7 +33,7 @@ import org.llmsi.verifier.model.VerifiedGuide;
 public final class SearchIndex {
   /** Where the index goes, relative to the site root. */
   public static final String FILE = "assets/search-index.js";
-  private static final int MAX_TEXT = 1200;
+  private static final int MAX_TEXT = 1000; // of a section's prose: enough to find it by, and a small index
   private static final org.jsoup.select.Evaluator HEADING = org.jsoup.select.QueryParser.parse("h1[id], h2[id], h3[id]");
   private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212]");
   private static final Pattern INVISIBLE = Pattern.compile("[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]");
@@ -51,11 +51,11 @@ public final class SearchIndex {
       sections(article, c.uri(), plain(c.title()), out);
       for (VerifiedFormula f : guide.formulas()) {
         if (!f.location().file().toString().replace('\\', '/').equals(c.shownFile())) continue;
-        String keys = f.id() + " " + f.reference() + " "
-            + f.symbols().stream().map(SymbolDef::name).collect(Collectors.joining(" "));
-        String text = f.symbols().stream().map(s -> s.name() + ": " + s.meaning()).collect(Collectors.joining("; "));
+        // What the formula computes; the other symbols' meanings are their own entries (the glossary's).
+        SymbolDef result = f.symbols().get(0);
+        String keys = f.id() + " " + f.symbols().stream().map(SymbolDef::name).collect(Collectors.joining(" "));
         out.add(new SearchEntry(Kind.FORMULA, c.uri(), plain(c.title()), f.id(), plain(FormulaText.of(f.source())),
-            keys, plain(text)));
+            keys, plain(result.name() + ": " + result.meaning())));
       }
     }
     for (SymbolDef s : guide.glossary().symbols()) {
