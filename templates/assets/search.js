@@ -29,15 +29,23 @@
 
   // The text's letters and digits in lower case, and where each came from in the text.
   function fold(text) {
-    var s = "", at = [];
+    var s = [], at = [];
     for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      if (code < 128) { // most of the text: ASCII, without the regular expression
+        if (code >= 65 && code <= 90) code += 32;
+        else if (!(code >= 97 && code <= 122 || code >= 48 && code <= 57)) continue;
+        s.push(String.fromCharCode(code));
+        at.push(i);
+        continue;
+      }
       var c = text.charAt(i);
       if (!LETTER.test(c)) continue;
       c = c.toLowerCase();
-      s += c;
+      s.push(c);
       for (var k = 0; k < c.length; k++) at.push(i);
     }
-    return { text: text, s: s, at: at };
+    return { text: text, s: s.join(""), at: at };
   }
 
   function load() {
@@ -80,6 +88,7 @@
       total += s;
     }
     if (phrase && e.t.s.indexOf(phrase) >= 0) total += 2 * TITLE[e.kind];
+    else if (phrase && e.x.s.indexOf(phrase) >= 0) total += 3 * BODY; // the words side by side
     return total;
   }
 
@@ -168,7 +177,12 @@
   function render() {
     var query = input.value.normalize("NFKC");
     var terms = [];
-    query.split(/\s+/).forEach(function (w) { var t = fold(w).s; if (t && terms.indexOf(t) < 0) terms.push(t); });
+    query.split(/\s+/).forEach(function (w) {
+      var t = fold(w).s;
+      // A number belongs to the word before it, as folding joins them in the text: "zero 3" is "zero3".
+      if (/^[0-9]+$/.test(t) && terms.length > 0) t = terms.pop() + t;
+      if (t && terms.indexOf(t) < 0) terms.push(t);
+    });
     select(-1);
     while (list.firstChild) list.removeChild(list.firstChild);
     hits = [];

@@ -1,5 +1,7 @@
 package org.llmsi.publisher.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.llmsi.verifier.lang.Equation;
 import org.llmsi.verifier.lang.Expr;
@@ -8,9 +10,10 @@ import org.llmsi.verifier.lang.SyntaxError;
 
 /**
  * A formula as a reader would type it into a search box: {@code C = 6 FLOP * N * D} becomes
- * {@code C = 6ND}. Units of literals are dropped (they are not part of how a formula is quoted), and
- * a product whose factors are single letters or a leading number is written without signs, as a
- * textbook prints it; other products keep a space, a number after a factor gets {@code ×}.
+ * {@code C = 6ND}. Units of literals are dropped (they are not part of how a formula is quoted); a
+ * product of numbers and one-letter symbols is written without signs, as a textbook prints it, and
+ * any other product with a space between its factors ({@code 2 L n_kv d_head s b e}); a number
+ * after the first factor gets {@code ×}.
  */
 final class FormulaText {
   private FormulaText() {}
@@ -38,26 +41,26 @@ final class FormulaText {
           .map(a -> (a.named() ? a.name() + " = " : "") + expr(a.value())).collect(Collectors.joining(", ")) + ")";
     }
     Expr.Binary b = (Expr.Binary) e;
-    String left = expr(b.left());
-    String right = expr(b.right());
-    return switch (b.op()) {
-      case '*' -> left + (b.right() instanceof Expr.Num || startsWithNumber(b.right()) ? " × "
-          : tight(rightmost(b.left())) && (tight(b.right()) || b.right() instanceof Expr.Group) ? "" : " ") + right;
-      case '^' -> left + "^" + right;
-      default -> left + " " + b.op() + " " + right;
-    };
+    if (b.op() == '*') {
+      List<Expr> factors = new ArrayList<>();
+      factors(b, factors);
+      boolean flush = factors.stream().allMatch(f -> f instanceof Expr.Num || f instanceof Expr.Name n && n.name().length() == 1);
+      StringBuilder out = new StringBuilder(expr(factors.get(0)));
+      for (Expr f : factors.subList(1, factors.size())) {
+        out.append(f instanceof Expr.Num ? " × " : flush ? "" : " ").append(expr(f));
+      }
+      return out.toString();
+    }
+    return expr(b.left()) + (b.op() == '^' ? "^" : " " + b.op() + " ") + expr(b.right());
   }
 
-  /** A factor written flush against its neighbour: a number or a one-letter name. */
-  private static boolean tight(Expr e) {
-    return e instanceof Expr.Num || e instanceof Expr.Name n && n.name().length() == 1;
-  }
-
-  private static Expr rightmost(Expr e) {
-    return e instanceof Expr.Binary b && b.op() == '*' ? rightmost(b.right()) : e;
-  }
-
-  private static boolean startsWithNumber(Expr e) {
-    return e instanceof Expr.Num || e instanceof Expr.Binary b && startsWithNumber(b.left());
+  /** The factors of a product, left to right. */
+  private static void factors(Expr e, List<Expr> out) {
+    if (e instanceof Expr.Binary b && b.op() == '*') {
+      factors(b.left(), out);
+      factors(b.right(), out);
+    } else {
+      out.add(e);
+    }
   }
 }

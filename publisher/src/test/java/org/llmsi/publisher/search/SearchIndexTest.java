@@ -18,10 +18,10 @@ class SearchIndexTest {
   @Test
   void aFormulaIsIndexedAsAReaderQuotesIt() {
     assertEquals("C = 6ND", FormulaText.of("C = 6 FLOP * N * D"), "units dropped, a product of letters written flush");
-    assertEquals("F_train = 6N + 12Ls d_attn", FormulaText.of("F_train = 6 FLOP * N + 12 FLOP * L * s * d_attn"),
-        "a name longer than a letter keeps a space");
+    assertEquals("F_train = 6N + 12 L s d_attn", FormulaText.of("F_train = 6 FLOP * N + 12 FLOP * L * s * d_attn"),
+        "a product with a longer name keeps its spaces");
     assertEquals("I_ridge = P_peak / B_mem", FormulaText.of("I_ridge = P_peak / B_mem"));
-    assertEquals("x = 2(a + b) × 3.35e12", FormulaText.of("x = 2 * (a + b) * 3.35e12 B/s"), "a number after a factor gets ×");
+    assertEquals("x = 2 (a + b) × 3.35e12", FormulaText.of("x = 2 * (a + b) * 3.35e12 B/s"), "a number after a factor gets ×");
     assertEquals("t = max(a, b)^2", FormulaText.of("t = max(a, b) ^ 2"));
     assertEquals("not = a formula (", FormulaText.of(" not = a formula ( "), "what does not parse is kept as written");
   }
