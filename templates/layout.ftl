@@ -49,8 +49,11 @@
 <a class="site-title" href="${root}index.html">${config.site_title?html}</a>
 <form class="search" role="search" action="#">
 <label for="search-input" class="visually-hidden">Search the guide</label>
-<input type="search" id="search-input" placeholder="Search formulas, symbols, text" autocomplete="off" disabled>
-<ol id="search-results" class="search-results" hidden></ol>
+<#-- An ARIA combobox (search.js); disabled until that script runs, so a reader without JavaScript sees no dead field. -->
+<input type="search" id="search-input" placeholder="Search the guide (press /)" autocomplete="off" spellcheck="false"
+  role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="search-results" disabled>
+<ul id="search-results" class="search-results" role="listbox" aria-label="Search results" hidden></ul>
+<p id="search-status" class="visually-hidden" role="status"></p>
 </form>
 <a class="jump-nav" href="#contents">Contents</a>
 <button type="button" id="theme-toggle" class="theme-toggle" hidden aria-label="Switch between light and dark theme">Theme</button>
@@ -79,7 +82,6 @@
 </nav>
 </#if>
 </div>
-<script src="${root}assets/search-index.js"></script>
 <script src="${root}assets/search.js"></script>
 </body>
 </html>

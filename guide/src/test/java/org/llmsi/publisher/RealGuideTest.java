@@ -62,6 +62,17 @@ class RealGuideTest {
     }
   }
 
+  /** Search finds the guide's formulas by their text, and its index stays small (it was 392 KB before 2026-12-03). */
+  @Test
+  void searchIndexHoldsFormulasAsQuotedAndStaysSmall() throws IOException {
+    Path index = site.resolve(org.llmsi.publisher.search.SearchIndex.FILE);
+    String js = java.nio.file.Files.readString(index);
+    assertTrue(js.contains("\"f\",\"training_compute\",\"C = 6ND\","), "training_compute is not indexed as C = 6ND");
+    assertTrue(js.contains("\"p\",\"\",\"KV cache: sizing, sharing and compressing it\","), "the KV-cache chapter's title");
+    long size = java.nio.file.Files.size(index);
+    assertTrue(size < 300_000, "the search index grew to " + size + " bytes");
+  }
+
   private static boolean blank(BufferedImage image, int fromX, int toX) {
     for (int x = fromX; x < toX; x++) {
       for (int y = 0; y < image.getHeight(); y++) {

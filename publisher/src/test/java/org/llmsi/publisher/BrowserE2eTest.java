@@ -160,10 +160,10 @@ class BrowserE2eTest {
     screenshot("2-chapter.png");
 
     WebElement search = browser.findElement(By.id("search-input"));
-    assertTrue(search.isEnabled(), "the search script loaded its index from file://");
+    assertTrue(search.isEnabled(), "the search script ran from file://");
     assertEquals(List.of(), violations(), "policy violations on the chapter page");
     search.sendKeys("intensity");
-    WebElement firstHit = wait.until(d -> d.findElements(By.cssSelector("#search-results a")).stream().findFirst().orElse(null));
+    WebElement firstHit = wait.until(d -> d.findElements(By.cssSelector("#search-results [role=option]")).stream().findFirst().orElse(null));
     screenshot("3-search.png");
     firstHit.click();
     wait.until(d -> d.getCurrentUrl().contains("01-intro.html") || d.getCurrentUrl().contains("formula-appendix.html"));
@@ -295,14 +295,13 @@ class BrowserE2eTest {
           + ".some(e => e.name.endsWith('/__preview/status'))"));
 
       WebElement search = browser.findElement(By.id("search-input"));
-      assertTrue(search.isEnabled(), "the search script loaded its index over HTTP");
+      assertTrue(search.isEnabled(), "the search script ran over HTTP");
       search.sendKeys("intensity");
-      String hit = wait.until(d -> d.findElements(By.cssSelector("#search-results a")).stream().findFirst()
-          .map(a -> a.getAttribute("href")).orElse(null));
-      // Enter opens the first hit; the form around the field must not submit (its handler is in
-      // search.js: an inline onsubmit= would be refused, and reported, here).
+      wait.until(d -> !d.findElements(By.cssSelector("#search-results [role=option]")).isEmpty());
+      // Enter opens the first hit, a formula on the first chapter; the form around the field must
+      // not submit (its handler is in search.js: an inline onsubmit= would be refused, and reported, here).
       search.sendKeys(Keys.ENTER);
-      wait.until(d -> d.getCurrentUrl().equals(hit));
+      wait.until(d -> d.getCurrentUrl().endsWith("/01-intro.html#arithmetic_intensity"));
       browser.findElement(By.id("theme-toggle")).click();
       String theme = (String) js.executeScript("return document.documentElement.getAttribute('data-theme')");
       assertTrue("dark".equals(theme) || "light".equals(theme), theme);
@@ -326,6 +325,203 @@ class BrowserE2eTest {
       // the browser's request, not the page's.
       assertEquals(List.of(), consoleErrors().stream().filter(m -> !m.contains("/favicon.ico ")).toList(),
           "console errors");
+    }
+  }
+
+  // ---- Search (issue 18, item 5), on the basic fixture plus two chapters with words to fold ----
+
+  private static Path searchSite;
+
+  /**
+   * The basic fixture and two chapters: a section "KV cache per token" before a chapter titled "KV
+   * cache: sizing it" (so the title can only rank first by weight, not book order), with ZeRO-3,
+   * an all-reduce and markup-like code in its prose.
+   */
+  private static Path searchSite() throws IOException {
+    if (searchSite != null) return searchSite;
+    Path src = Fixtures.copyOfSiteSrc("basic", temp.resolve("search-src"));
+    Files.writeString(src.resolve("content/03-sharding.md"), """
+        title=Fixture sharding
+        type=page
+        status=published
+        order=3
+        description=Sections whose words search folds.
+        ~~~~~~
+
+        # Fixture sharding
+
+        ## KV cache per token
+
+        Each token keeps its keys and values, written `<b>bold</b>` in no markup.
+
+        ## Sharding states
+
+        ZeRO-3 shards parameters, gradients and optimizer states; each step runs an all-reduce.
+        """);
+    Files.writeString(src.resolve("content/04-kv-cache.md"), """
+        title=KV cache: sizing it
+        type=page
+        status=published
+        order=4
+        description=A chapter whose title search ranks first.
+        ~~~~~~
+
+        # KV cache: sizing it
+
+        The store of keys and values grows with every token a request holds.
+        """);
+    Path out = temp.resolve("search-out");
+    PublishResult result = new GuidePublisher().publish(Fixtures.request(src, out, false));
+    assertTrue(result.ok(), () -> String.join("\n", result.problems()));
+    searchSite = out;
+    return out;
+  }
+
+  /** Opens a page of the search site and types a query into its search field. */
+  private static WebElement searchFor(String page, String query) throws IOException {
+    browser.get(searchSite().resolve(page).toUri().toString());
+    WebElement input = browser.findElement(By.id("search-input"));
+    input.sendKeys(query);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#search-results [role=option]")).isEmpty());
+    return input;
+  }
+
+  private static List<String> texts(String css) {
+    return browser.findElements(By.cssSelector(css)).stream().map(e -> e.getAttribute("textContent")).toList();
+  }
+
+  @Test
+  void aChaptersTitleRanksAboveAnEarlierSectionHeadingAndFormulasAreFoundByTheirText() throws IOException {
+    searchFor("01-intro.html", "kv cache");
+    List<String> titles = texts("#search-results .hit-title");
+    assertEquals("KV cache: sizing it", titles.get(0), "the chapter first: " + titles);
+    assertEquals("KV cache per token", titles.get(1), "then the section heading: " + titles);
+    assertEquals(List.of("KV cache"), texts("#search-results li:first-child .hit-title mark"));
+
+    searchFor("01-intro.html", "ridge point");
+    titles = texts("#search-results .hit-title");
+    assertEquals(List.of("Fixture ridge point", "The ridge point", "I_ridge = P_peak / B_mem"), titles.subList(0, 3),
+        "page title, then section heading, then formula: " + titles);
+
+    searchFor("01-intro.html", "W/Q");
+    assertEquals("I = W / Q", texts("#search-results .hit-title").get(0), "a formula answers its own text");
+    assertEquals("Formula · Fixture introduction", texts("#search-results .hit-page").get(0));
+  }
+
+  @Test
+  void snippetsMarkTheMatchAndShowIndexTextAsText() throws IOException {
+    searchFor("01-intro.html", "keys grows");
+    assertEquals("KV cache: sizing it", texts("#search-results .hit-title").get(0));
+    assertEquals(List.of("keys", "grows"), texts("#search-results li:first-child .hit-snippet mark"));
+    assertEquals("The store of keys and values grows with every token a request holds.",
+        texts("#search-results li:first-child .hit-snippet").get(0));
+
+    searchFor("01-intro.html", "bold");
+    assertTrue(texts("#search-results li:first-child .hit-snippet").get(0).contains("<b>bold</b>"),
+        "the index's text is shown as text: " + texts("#search-results li:first-child .hit-snippet"));
+    assertEquals(0, browser.findElements(By.cssSelector("#search-results b")).size(), "no markup made from the index");
+  }
+
+  @Test
+  void hyphensAndSpacesFoldInQueryAndIndexAlike() throws IOException {
+    for (String query : List.of("zero-3", "zero 3", "ZeRO3", "zero3")) {
+      searchFor("01-intro.html", query);
+      assertEquals("Sharding states", texts("#search-results .hit-title").get(0), query);
+      assertEquals(List.of("ZeRO-3"), texts("#search-results li:first-child .hit-snippet mark"), query);
+    }
+    for (String query : List.of("allreduce", "all-reduce")) {
+      searchFor("01-intro.html", query);
+      assertEquals("Sharding states", texts("#search-results .hit-title").get(0), query);
+      assertEquals(List.of("all-reduce"), texts("#search-results li:first-child .hit-snippet mark"), query);
+    }
+    searchFor("01-intro.html", "all reduce");
+    assertEquals("Sharding states", texts("#search-results .hit-title").get(0));
+  }
+
+  @Test
+  void theIndexLoadsOnFirstFocusNotWithThePage() throws IOException {
+    browser.get(searchSite().resolve("02-ridge.html").toUri().toString());
+    JavascriptExecutor js = browser;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.until(d -> "complete".equals(js.executeScript("return document.readyState")));
+    assertEquals(true, js.executeScript("return window.LLMSI_SEARCH_INDEX === undefined"
+        + " && !document.querySelector('script[src$=\"search-index.js\"]')"), "the index came with the page");
+    assertTrue(browser.findElement(By.id("search-input")).isEnabled(), "the field is ready before its index");
+    browser.findElement(By.id("search-input")).click();
+    wait.until(d -> (Boolean) js.executeScript("return Array.isArray((window.LLMSI_SEARCH_INDEX || {}).entries)"));
+    assertEquals(List.of(), violations(), "the index script added on focus is within the page's policy");
+  }
+
+  @Test
+  void keyboardOpensMovesThroughAndClosesTheListAsACombobox() throws IOException {
+    browser.get(searchSite().resolve("02-ridge.html").toUri().toString());
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    WebElement input = browser.findElement(By.id("search-input"));
+    assertEquals("combobox", input.getAriaRole());
+    assertEquals("false", input.getAttribute("aria-expanded"));
+    new org.openqa.selenium.interactions.Actions(browser).sendKeys(browser.findElement(By.tagName("body")), "/").perform();
+    assertEquals(input, browser.switchTo().activeElement(), "/ focuses the search field");
+    assertEquals("", input.getAttribute("value"), "the / is not typed");
+    input.sendKeys("kv cache");
+    wait.until(d -> "true".equals(input.getAttribute("aria-expanded")));
+    assertEquals("listbox", browser.findElement(By.id("search-results")).getAriaRole());
+    assertEquals("search-results", input.getAttribute("aria-controls"));
+    int shown = browser.findElements(By.cssSelector("#search-results [role=option]")).size();
+    WebElement status = browser.findElement(By.id("search-status"));
+    wait.until(d -> status.getAttribute("textContent").equals(shown + " results"));
+
+    input.sendKeys(Keys.ARROW_DOWN);
+    assertEquals("search-hit-0", input.getAttribute("aria-activedescendant"));
+    assertEquals("true", browser.findElement(By.id("search-hit-0")).getAttribute("aria-selected"));
+    input.sendKeys(Keys.ARROW_DOWN);
+    assertEquals("search-hit-1", input.getAttribute("aria-activedescendant"));
+    assertEquals("false", browser.findElement(By.id("search-hit-0")).getAttribute("aria-selected"));
+    input.sendKeys(Keys.ARROW_UP);
+    assertEquals("search-hit-0", input.getAttribute("aria-activedescendant"));
+    input.sendKeys(Keys.ARROW_UP);
+    assertEquals("search-hit-" + (shown - 1), input.getAttribute("aria-activedescendant"), "up from the first wraps to the last");
+
+    input.sendKeys(Keys.ESCAPE);
+    assertEquals("false", input.getAttribute("aria-expanded"));
+    assertFalse(browser.findElement(By.id("search-results")).isDisplayed(), "Escape closes the list");
+    assertEquals("kv cache", input.getAttribute("value"), "and keeps the query");
+    assertEquals(null, input.getAttribute("aria-activedescendant"));
+    input.sendKeys("/");
+    assertEquals("kv cache/", input.getAttribute("value"), "/ in the field is a character");
+    input.sendKeys(Keys.BACK_SPACE);
+    wait.until(d -> "true".equals(input.getAttribute("aria-expanded")));
+
+    input.sendKeys(Keys.TAB);
+    assertEquals("false", input.getAttribute("aria-expanded"), "the list closes when focus leaves");
+    assertFalse(browser.findElement(By.id("search-results")).isDisplayed());
+
+    input.click();
+    wait.until(d -> "true".equals(input.getAttribute("aria-expanded")));
+    input.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER);
+    wait.until(d -> d.getCurrentUrl().endsWith("/03-sharding.html#kv-cache-per-token"));
+
+    searchFor("01-intro.html", "qqqzzz");
+    WebElement none = browser.findElement(By.id("search-status"));
+    wait.until(d -> none.getAttribute("textContent").equals("No results"));
+    assertEquals("true", browser.findElement(By.cssSelector("#search-results [role=option]")).getAttribute("aria-disabled"));
+    assertEquals(List.of(), violations());
+  }
+
+  @Test
+  void onAPhoneTheSearchFieldAndItsHitsTakeTheFullWidth() throws IOException {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      searchFor("02-ridge.html", "ridge");
+      JavascriptExecutor js = browser;
+      long screen = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+      long field = ((Number) js.executeScript("return document.getElementById('search-input').getBoundingClientRect().width")).longValue();
+      long hits = ((Number) js.executeScript("return document.getElementById('search-results').getBoundingClientRect().width")).longValue();
+      assertTrue(field >= screen - 32, "the field is " + field + " px wide on a " + screen + " px screen");
+      assertTrue(hits >= screen - 32, "the hits are " + hits + " px wide on a " + screen + " px screen");
+      assertTrue(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue() <= screen, "sideways scroll");
+      screenshot("7-search-phone.png");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
     }
   }
 }
