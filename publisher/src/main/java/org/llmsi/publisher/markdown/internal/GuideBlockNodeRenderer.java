@@ -171,7 +171,11 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     List<Integer> sources = new ArrayList<>();
     for (ExampleStep step : example.steps()) {
       html.text(step.name() + " = " + step.expression());
-      if (step.isClaim()) html.text(" ≈ " + step.claimed() + "  # computed " + step.computed());
+      if (step.isClaim()) {
+        html.text(" ≈ " + step.claimed());
+        // The computed value, where it says more than the stated one ("33 MiB" for "33.0 MiB" does not).
+        if (!sameNumber(step.computed(), step.claimed())) html.text("  # computed " + step.computed());
+      }
       html.text("\n");
       for (DataValue v : step.cites()) {
         int item = cited.computeIfAbsent(v, k -> items.computeIfAbsent(CitedSources.item(k), i -> items.size() + 1));
@@ -189,6 +193,18 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     }
     html.tag("/details").line();
     html.tag("/figure").line();
+  }
+
+  /** Whether two printed values are the same number in the same unit: {@code 33 MiB} and {@code 33.0 MiB}. */
+  private static boolean sameNumber(String a, String b) {
+    String[] x = a.split(" ", 2);
+    String[] y = b.split(" ", 2);
+    try {
+      return new java.math.BigDecimal(x[0]).compareTo(new java.math.BigDecimal(y[0])) == 0
+          && (x.length == 1 ? "" : x[1]).equals(y.length == 1 ? "" : y[1]);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Creates the renderer with the document's options. */
