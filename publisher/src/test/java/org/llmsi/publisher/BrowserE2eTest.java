@@ -154,9 +154,14 @@ class BrowserE2eTest {
     browser.findElement(By.cssSelector("a[rel=next]")).click();
     assertEquals("Fixture ridge point", browser.findElement(By.cssSelector("article h1")).getText());
     assertSizedByTheirViews();
-    // Without scope attributes the step table's headers are still headers to assistive technology.
-    assertEquals(List.of("columnheader", "columnheader", "columnheader", "rowheader", "rowheader", "rowheader"),
+    // Without scope attributes each step's name is still its row's header to assistive technology.
+    assertEquals(List.of("rowheader", "rowheader", "rowheader"),
         browser.findElements(By.cssSelector("table.steps th")).stream().map(WebElement::getAriaRole).toList());
+    // The example's one badge opens from the keyboard on the code that ran.
+    WebElement badge = browser.findElement(By.cssSelector("details.checks > summary"));
+    assertFalse(browser.findElement(By.cssSelector("details.checks pre")).isDisplayed(), "the code folds under the badge");
+    badge.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertTrue(browser.findElement(By.cssSelector("details.checks pre")).isDisplayed(), "Enter on the badge opens it");
     screenshot("2-chapter.png");
 
     WebElement search = browser.findElement(By.id("search-input"));

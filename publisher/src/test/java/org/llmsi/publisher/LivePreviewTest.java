@@ -47,7 +47,7 @@ class LivePreviewTest {
       int port = server.port();
       String page = get(port, "/02-ridge.html");
       assertTrue(page.contains("<script src=\"/__preview/live.js\"></script>"));
-      assertTrue(page.contains("stated 295 FLOP/B"));
+      assertTrue(page.contains("≈ 295 FLOP/B  # computed 295.34 FLOP/B"));
       assertEquals("{\"generation\":1,\"error\":\"\"}", get(port, "/__preview/status"));
       assertTrue(get(port, "/__preview/live.js").contains("location.reload()"));
 
@@ -61,12 +61,12 @@ class LivePreviewTest {
       assertTrue(status.startsWith("{\"generation\":1,\"error\":\""), status);
       assertTrue(status.contains("02-ridge.md:20:68: error: claim 300 FLOP/B does not match computed 295 FLOP/B"), status);
       assertTrue(terminal.toString().contains("claim 300 FLOP/B does not match"), terminal::toString);
-      assertTrue(get(port, "/02-ridge.html").contains("stated 295 FLOP/B"), "the last good page stays served");
+      assertTrue(get(port, "/02-ridge.html").contains("<td>295 FLOP/B</td>"), "the last good page stays served");
 
       Files.writeString(chapter, good.replace("≈ 295 FLOP/B", "≈ 295.3 FLOP/B"), StandardCharsets.UTF_8);
       assertTrue(preview.rebuild().ok(), terminal::toString);
       assertEquals("{\"generation\":2,\"error\":\"\"}", get(port, "/__preview/status"));
-      assertTrue(get(port, "/02-ridge.html").contains("stated 295.3 FLOP/B"));
+      assertTrue(get(port, "/02-ridge.html").contains("<td>295.3 FLOP/B</td>"));
       assertTrue(get(port, "/../../etc/passwd").contains("Not found"));
     }
   }

@@ -249,26 +249,31 @@ class SiteBuildTest {
   }
 
   @Test
-  void exampleShowsEveryStepAndEachClaimStatedAndChecked() throws IOException {
-    Element example = page("02-ridge.html").selectFirst("figure.example");
+  void exampleShowsEachStepByItsNameInWordsWithTheCodeAndChecksUnderOneBadge() throws IOException {
+    Document page = page("02-ridge.html");
+    Element example = page.selectFirst("figure.example");
     assertNotNull(example);
-    // One tbody per step; a step's cells are name, value and check, then the expression spanning a row.
-    assertEquals(3, example.select("table.steps > tbody").size());
-    List<String> checks = example.select("tbody.claim th + td + td").eachText();
-    assertEquals(List.of("stated 295 FLOP/B: matches", "stated 591 FLOP/B: matches"), checks);
-    // Two digits finer than the claim prints, so a reader sees the rounding that made it hold.
-    assertEquals(List.of("295.34 FLOP/B", "590.72 FLOP/B"), example.select("tbody.claim th + td").eachText());
-    // A computed step shows the expression that ran, as written; the alias `gpu = gpus.h100_sxm`
-    // is a given, shown once as its value.
-    assertEquals(List.of("ridge_point(P_peak = gpu.bf16_dense, B_mem = gpu.hbm_bw)",
-        "ridge_point(P_peak = gpu.bf16_sparse, B_mem = gpu.hbm_bw)"), example.select("td[colspan=3] code").eachText());
-    assertEquals(1, example.select("table.steps > tbody:not(:has(td[colspan]))").size());
-    Element given = example.selectFirst("table.steps > tbody:not(:has(td[colspan])) > tr");
-    assertEquals("NVIDIA H100 SXM5 80GB", given.selectFirst("th + td").text());
-    assertEquals("", given.selectFirst("th + td + td").text(), "a step that states nothing has an empty check");
-    // Cited data figures with their sources; the two from one whitepaper share an item.
-    assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm.hbm_bw"), example.select("ul.sources li > code").eachText());
-    assertTrue(example.selectFirst("ul.sources li").text().contains("bf16_sparse = 1978.9 TFLOP/s (Table 3, with sparsity"));
+    // A row per step: the alias a given shown by its value; a claim by its stated value. The label
+    // written in the example wins; a name without one reads in words, never as code.
+    assertEquals(List.of("gpu", "ridge", "ridge point at the sparse peak"), example.select("table.steps th").eachText());
+    assertEquals(List.of("NVIDIA H100 SXM5 80GB", "295 FLOP/B", "591 FLOP/B"), example.select("table.steps td").eachText());
+    assertTrue(example.select("table.steps").text().indexOf('_') < 0, "no code name on the visible rows");
+    // One badge; the code as it ran, each claim with the value computed for it, two digits finer.
+    Element checks = example.selectFirst("details.checks");
+    assertEquals("✓ verified: 2 claims", checks.selectFirst("summary").text());
+    assertEquals("""
+        gpu = gpus.h100_sxm
+        ridge = ridge_point(P_peak = gpu.bf16_dense, B_mem = gpu.hbm_bw) ≈ 295 FLOP/B  # computed 295.34 FLOP/B
+        wrong = ridge_point(P_peak = gpu.bf16_sparse, B_mem = gpu.hbm_bw) ≈ 591 FLOP/B  # computed 590.72 FLOP/B
+        """, checks.selectFirst("pre > code").wholeText());
+    // The data it read, listed once at the page's end, linked from the example; the two figures
+    // from one whitepaper share an item.
+    assertEquals(List.of("#data-1", "#data-2"), checks.select("a").eachAttr("href"));
+    Element sources = page.selectFirst("section.data-sources ol.sources");
+    assertEquals(List.of("data-1", "data-2"), sources.select("li").eachAttr("id"));
+    assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm.hbm_bw"), sources.select("li > code").eachText());
+    assertTrue(sources.selectFirst("li").text().contains("bf16_sparse = 1,978.9 TFLOP/s (Table 3, with sparsity"));
+    assertEquals(1, page.select("section.data-sources").size(), "one list per page, after its last example");
   }
 
   @Test

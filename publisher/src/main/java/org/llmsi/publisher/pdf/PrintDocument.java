@@ -117,6 +117,7 @@ public final class PrintDocument {
       section.appendElement("div").addClass("running").text(p.title());
       for (Element child : article.children()) section.appendChild(child.clone());
       rewrite(section, p, byUri);
+      collectAnswers(section);
       Element h1 = section.selectFirst("h1");
       String heading = h1 != null ? h1.text() : p.title();
       tocList.appendElement("li").addClass("toc-part").appendElement("a").attr("href", "#" + p.slug()).text(heading);
@@ -133,6 +134,26 @@ public final class PrintDocument {
     body.select("svg").forEach(svg -> svg.html(svg.html().replace("currentColor", "#000")));
     sanitizeText(body);
     return out;
+  }
+
+  /**
+   * Moves a chapter's practice answers (folded on the site) to its end, under "Answers", so a
+   * reader of the printed page can try a question before seeing how it is worked.
+   */
+  private static void collectAnswers(Element section) {
+    List<Element> answers = section.select("details.answer");
+    if (answers.isEmpty()) return;
+    Element end = section.appendElement("section").addClass("answers");
+    end.appendElement("h2").text("Answers");
+    for (Element answer : answers) {
+      Element summary = answer.selectFirst("summary");
+      String title = summary == null ? "Answer" : summary.text();
+      answer.before(new Element("p").addClass("answers-note").text(title + ": at the end of the chapter."));
+      if (summary != null) summary.remove();
+      end.appendElement("h3").text(title);
+      for (org.jsoup.nodes.Node n : List.copyOf(answer.childNodes())) end.appendChild(n);
+      answer.remove();
+    }
   }
 
   /**

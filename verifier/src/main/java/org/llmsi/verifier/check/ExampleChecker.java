@@ -153,7 +153,7 @@ final class ExampleChecker {
       Optional<Entity> entity = entityOf(n.name(), scope);
       if (entity.isPresent()) {
         scope.put(name, new Binding(null, entity.get(), null, where));
-        return new ExampleStep(where, sourceLine.strip(), name, n.name(),
+        return new ExampleStep(where, sourceLine.strip(), name, label(st), n.name(),
             entity.get().name(), null, List.of(), true);
       }
     }
@@ -189,7 +189,7 @@ final class ExampleChecker {
       // A given such as `c_gpu = 2.5 USD/h` reads best as written, not converted to base units.
       boolean literal = rhs instanceof Expr.Num;
       String shown = literal && !((Expr.Num) rhs).unit().text().isEmpty() ? ((Expr.Num) rhs).text() : ValueFormat.auto(value);
-      return new ExampleStep(where, sourceLine.strip(), name, rhsText, shown, null, cites, literal);
+      return new ExampleStep(where, sourceLine.strip(), name, label(st), rhsText, shown, null, cites, literal);
     }
     claims++;
     Expr.Num stated = st.claim().stated();
@@ -239,7 +239,19 @@ final class ExampleChecker {
       return null;
     }
     String held = ClaimCheck.shownText(value.value(), stated) + (unit.isEmpty() ? "" : " " + unit);
-    return new ExampleStep(where, sourceLine.strip(), name, rhsText, held, stated.text(), cites, false);
+    return new ExampleStep(where, sourceLine.strip(), name, label(st), rhsText, held, stated.text(), cites, false);
+  }
+
+  /**
+   * The name a reader sees for a step: the label written after its name, else the glossary's
+   * meaning of the name without its closing aside ("bytes per element (2 for bf16, …)"), else the
+   * code name in words.
+   */
+  private String label(Statement st) {
+    if (st.label() != null) return st.label();
+    String name = st.binding().name();
+    return glossary.symbol(name).map(s -> s.meaning().replaceFirst("\\s*\\([^()]*\\)$", ""))
+        .orElse(name.replace('_', ' '));
   }
 
   private static boolean sameValue(Quantity a, Quantity b) {

@@ -42,6 +42,7 @@ final class Lexer {
         && Character.isDigit(src.charAt(pos + 1)))) {
       return number();
     }
+    if (c == '"') return label();
     if (Character.isLetter(c) || c == '_') {
       while (pos < src.length() && (isNameChar(src.charAt(pos))
           || (src.charAt(pos) == '.' && pos + 1 < src.length() && isNameChar(src.charAt(pos + 1))))) {
@@ -86,6 +87,20 @@ final class Lexer {
       default -> throw new SyntaxError("unexpected character '" + c + "'", start, pos);
     };
     return new Token(Type.OP, op, start, pos, 0, null);
+  }
+
+  /** A quoted display name; it ends on its line, so a missing quote cannot swallow the block. */
+  private Token label() throws SyntaxError {
+    int start = pos;
+    int close = pos + 1;
+    while (close < src.length() && src.charAt(close) != '"' && src.charAt(close) != '\n') close++;
+    if (close >= src.length() || src.charAt(close) != '"') {
+      throw new SyntaxError("the label has no closing '\"': write name \"Label\" = expression", start, close);
+    }
+    String text = src.substring(start + 1, close).strip();
+    if (text.isEmpty()) throw new SyntaxError("empty label: write the name a reader sees, or leave the quotes out", start, close + 1);
+    pos = close + 1;
+    return new Token(Type.LABEL, text, start, pos, 0, null);
   }
 
   private boolean peek(char c) {

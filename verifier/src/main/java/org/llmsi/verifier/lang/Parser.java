@@ -10,7 +10,7 @@ import org.llmsi.verifier.lang.Token.Type;
  *
  * <pre>
  * equation  = NAME "=" expr
- * statement = NAME "=" expr [ "≈" NUMBER [ "±" NUMBER ] ]
+ * statement = NAME [ LABEL ] "=" expr [ "≈" NUMBER [ "±" NUMBER ] ]
  * expr      = term { ("+" | "-") term }
  * term      = unary { ("*" | "/") unary }
  * unary     = "-" unary | power
@@ -91,6 +91,7 @@ final class Parser {
           name.start(), name.end());
     }
     pos++;
+    if (what.equals("example") && peek().type() == Type.LABEL) pos++; // statement() reads it
     Token eq = peek();
     if (!eq.is("=")) {
       throw new SyntaxError("expected '=' after '" + name.text() + "', found '" + shown(eq) + "'",
@@ -102,8 +103,10 @@ final class Parser {
   }
 
   private Statement statement() throws SyntaxError {
+    Token after = tokens.get(nextIndex(nextIndex(pos) + 1));
+    String label = after.type() == Type.LABEL ? after.text() : null;
     Equation eq = assignment("example");
-    if (!peekRaw().is("≈")) return new Statement(eq, null);
+    if (!peekRaw().is("≈")) return new Statement(eq, label, null);
     Token approx = next();
     Token stated = peek();
     if (stated.type() != Type.NUMBER) {
@@ -121,7 +124,7 @@ final class Parser {
       pos++;
       tolerance = num(tol);
     }
-    return new Statement(eq, new Claim(value, tolerance, approx.start()));
+    return new Statement(eq, label, new Claim(value, tolerance, approx.start()));
   }
 
   private Expr expr() throws SyntaxError {
@@ -191,6 +194,8 @@ final class Parser {
         }
         throw new SyntaxError("expected a number, a name or '(', found '" + shown(t) + "'", t.start(), t.end());
       }
+      case LABEL -> throw new SyntaxError("a label goes right after the name it labels: name \"" + t.text()
+          + "\" = expression", t.start(), t.end());
       default -> throw new SyntaxError("expression ends too early: expected a number, a name or '('", t.start(), t.end());
     }
   }
@@ -228,6 +233,7 @@ final class Parser {
   }
 
   private static String shown(Token t) {
+    if (t.type() == Type.LABEL) return "\"" + t.text() + "\"";
     return t.type() == Type.END ? "end of block" : t.text().equals("\n") ? "end of line" : t.text();
   }
 

@@ -11,6 +11,8 @@ record Token(Type type, String text, int start, int end, double number, Unit uni
   enum Type {
     NUMBER,
     NAME,
+    /** A step's display name in an example, {@code "H100 shared memory"}; text holds it without quotes. */
+    LABEL,
     OP,
     END
   }

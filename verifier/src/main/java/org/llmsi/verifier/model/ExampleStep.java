@@ -9,7 +9,9 @@ import org.llmsi.verifier.report.Location;
  *
  * @param location the line in the chapter
  * @param source the statement as written
- * @param name the bound name
+ * @param name the bound name, as the code reads it
+ * @param label the name a reader sees: the example's label for it, else the glossary's meaning of
+ *     the name, else the name in words ({@code h100 smem})
  * @param expression the right-hand side as written: the code that was run to compute the value
  * @param computed the computed value, formatted (in the claim's unit and precision for claims)
  * @param claimed the stated value as printed (e.g. {@code 1.34 GB}), or null for a plain binding
@@ -18,7 +20,7 @@ import org.llmsi.verifier.report.Location;
  *     model or accelerator alias): its value says all there is, with nothing computed to show
  */
 public record ExampleStep(
-    Location location, String source, String name, String expression, String computed, String claimed,
+    Location location, String source, String name, String label, String expression, String computed, String claimed,
     List<DataValue> cites, boolean given) {
   public ExampleStep {
     cites = List.copyOf(cites);

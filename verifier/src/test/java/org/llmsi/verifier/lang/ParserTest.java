@@ -72,6 +72,17 @@ class ParserTest {
   }
 
   @Test
+  void aLabelAfterTheNameIsTheStepsDisplayNameAndCodeAfterItStillRuns() throws Exception {
+    List<Statement> st = FormulaLanguage.parseExample("smem \"shared memory, # all SMs\" = 2 * x ≈ 4 # note\ny = 1");
+    assertEquals("shared memory, # all SMs", st.get(0).label());
+    assertEquals("smem", st.get(0).binding().name());
+    assertEquals("4", st.get(0).claim().stated().text());
+    assertNull(st.get(1).label());
+    SyntaxError e = assertThrows(SyntaxError.class, () -> FormulaLanguage.parseFormula("y \"why\" = a"));
+    assertEquals(2, e.start(), "a formula takes no label: " + e.getMessage());
+  }
+
+  @Test
   void errorsPointAtTheOffendingText() {
     SyntaxError e = assertThrows(SyntaxError.class, () -> FormulaLanguage.parseFormula("y = a + * b"));
     assertEquals(8, e.start());

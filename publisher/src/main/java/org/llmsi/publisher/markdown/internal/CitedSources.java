@@ -10,7 +10,8 @@ import java.util.Map;
 import org.llmsi.verifier.data.DataValue;
 
 /**
- * The list under an example of the data figures it cites, each with its value and source.
+ * The list at a page's end of the data figures its examples cite, each with its value and source;
+ * an example links to the items it read ({@code #data-3}).
  *
  * <p>A source is free text, usually "document, place in it". Figures of one record read from one
  * document share an item that names both once and then lists each figure with its place:
@@ -21,37 +22,46 @@ import org.llmsi.verifier.data.DataValue;
 final class CitedSources {
   private CitedSources() {}
 
-  /** Writes the {@code <ul class="sources">} for these figures, in the order first cited; nothing if none. */
+  /** The item a figure is listed in: figures with one record and document share one. */
+  static String item(DataValue v) {
+    Place place = Place.of(v);
+    // A figure whose source has no "document, place" shape groups with nothing: its own key.
+    return place == null ? "\u0000" + v.key() : place.record() + "\u0000" + place.document();
+  }
+
+  /**
+   * Writes the page's data list for these figures, in the order first cited, its items numbered
+   * in that order ({@code id="data-1"}); nothing if none.
+   */
   static void write(Collection<DataValue> cited, HtmlWriter html) {
     if (cited.isEmpty()) return;
     Map<String, List<DataValue>> groups = new LinkedHashMap<>();
-    for (DataValue v : cited) {
-      Place place = Place.of(v);
-      // A figure whose source has no "document, place" shape groups with nothing: its own key.
-      String group = place == null ? "\u0000" + v.key() : place.record() + "\u0000" + place.document();
-      groups.computeIfAbsent(group, k -> new ArrayList<>()).add(v);
-    }
-    html.attr("class", "sources").withAttr().tag("ul").line();
+    for (DataValue v : cited) groups.computeIfAbsent(item(v), k -> new ArrayList<>()).add(v);
+    html.attr("class", "data-sources").withAttr().tag("section").line();
+    html.attr("id", "data-sources").withAttr().tag("h2").text("Data used in the examples").tag("/h2").line();
+    html.attr("class", "sources").withAttr().tag("ol").line();
+    int n = 0;
     for (List<DataValue> values : groups.values()) {
-      html.tag("li");
+      html.attr("id", "data-" + ++n).withAttr().tag("li");
       if (values.size() == 1) {
         DataValue v = values.get(0);
-        html.tag("code").text(v.key()).tag("/code").text(" = " + quantity(v) + ": " + v.source());
+        html.tag("code").text(v.key()).tag("/code").text(" = ");
+        ReaderValue.write(quantity(v), html);
+        html.text(": " + v.source());
       } else {
         Place first = Place.of(values.get(0));
         html.tag("code").text(first.record()).tag("/code").text(" from " + first.document() + ": ");
         for (int i = 0; i < values.size(); i++) {
           Place p = Place.of(values.get(i));
-          StringBuilder item = new StringBuilder(i > 0 ? "; " : "");
-          item.append(p.field()).append(" = ").append(quantity(values.get(i)));
+          html.text((i > 0 ? "; " : "") + p.field() + " = ");
+          ReaderValue.write(quantity(values.get(i)), html);
           // A place that is the field's own name ("kv_lora_rank" in a config) would say it twice.
-          if (!p.where().equals(p.field())) item.append(" (").append(p.where()).append(')');
-          html.text(item);
+          if (!p.where().equals(p.field())) html.text(" (" + p.where() + ")");
         }
       }
       html.tag("/li").line();
     }
-    html.tag("/ul").line();
+    html.tag("/ol").line().tag("/section").line();
   }
 
   /**
@@ -90,9 +100,8 @@ final class CitedSources {
 
   /**
    * A figure exactly: the shortest decimal that reads back as the same double. Whole numbers below
-   * 10^15 are grouped ({@code 11,008}); very large or small ones are written as the step table
-   * beside the list writes stated and printed values, {@code 5.76e23}, not Java's {@code 5.76E23}.
-   * (A superscript exponent would come out of a PDF's text after the line.)
+   * 10^15 are grouped ({@code 11,008}); very large or small ones in e-notation, {@code 5.76e23},
+   * which {@link ReaderValue} prints as a power of ten.
    */
   static String number(double v) {
     if (!Double.isFinite(v)) return Double.toString(v);

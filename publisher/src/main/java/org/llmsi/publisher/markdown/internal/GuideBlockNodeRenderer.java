@@ -6,11 +6,18 @@ import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.data.DataHolder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import org.llmsi.publisher.markdown.GuideBlockException;
 import org.llmsi.verifier.source.markdown.ValueRef;
 import org.llmsi.verifier.source.markdown.InlineMath;
@@ -24,12 +31,16 @@ import org.llmsi.verifier.model.VerifiedFormula;
  * Renders the guide's own nodes; every other node is left to flexmark's core renderer.
  *
  * <p>A formula becomes display math with its id as anchor, a "where" list of its symbols and a mark
- * linking to its appendix entry; an example becomes a table of its steps, each claim with its
- * stated value and the value the build computed, then the data it cites ({@link CitedSources}).
- * Both read the verified guide, so a block the verifier did not check cannot be published.
+ * linking to its appendix entry; an example becomes a table of its steps with a "verified" badge
+ * that opens on the code that ran. The data the examples cite is listed once, at the page's end
+ * ({@link CitedSources}). Both read the verified guide, so a block the verifier did not check
+ * cannot be published.
  */
 public final class GuideBlockNodeRenderer implements NodeRenderer {
   private final GuideBlocksOptions options;
+  /** The page's cited data figures in the order first cited, and each one's item in the page's list. */
+  private final Map<DataValue, Integer> cited = new LinkedHashMap<>();
+  private final Map<String, Integer> items = new LinkedHashMap<>();
 
   GuideBlockNodeRenderer(DataHolder data) {
     this.options = GuideBlocksOptions.of(data);
@@ -38,6 +49,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
   @Override
   public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
     return Set.of(
+        new NodeRenderingHandler<>(Document.class, this::renderDocument),
         new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFence),
         new NodeRenderingHandler<>(InlineMath.class, this::renderInlineMath),
         new NodeRenderingHandler<>(ValueRef.class, (node, context, html) -> {})); // for the verifier only
@@ -46,6 +58,36 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
   private void renderInlineMath(InlineMath node, NodeRendererContext context, HtmlWriter html) {
     String tex = options.guide() == null ? node.tex() : options.guide().tex(node);
     html.raw(options.math().inline(tex).img(options.rootPath()));
+  }
+
+  /**
+   * The page, with each answer of a "Practice" section folded under the question it answers (an
+   * answer runs from an example to the next question, list or heading), then the data list.
+   */
+  private void renderDocument(Document document, NodeRendererContext context, HtmlWriter html) {
+    boolean practice = false;
+    boolean open = false;
+    int question = 0;
+    for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
+      if (open && (child instanceof Heading || child instanceof ListBlock)) {
+        html.tag("/details").line();
+        open = false;
+      }
+      if (child instanceof Heading h && h.getLevel() <= 2) practice = h.getText().toString().startsWith("Practice");
+      if (child instanceof OrderedList list) {
+        int count = 0;
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) count++;
+        question = list.getStartNumber() + count - 1;
+      }
+      if (practice && !open && child instanceof FencedCodeBlock fence && fence.getInfo().toString().startsWith("example")) {
+        html.attr("class", "answer").withAttr().tag("details").line()
+            .tag("summary").text(question > 0 ? "Answer " + question : "Answer").tag("/summary").line();
+        open = true;
+      }
+      context.render(child);
+    }
+    if (open) html.tag("/details").line();
+    CitedSources.write(cited.keySet(), html);
   }
 
   /** A formula or example fence renders from what the verifier checked; any other fence as code. */
@@ -81,7 +123,9 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       for (SymbolDef symbol : formula.symbols()) {
         html.tag("dt").raw(options.math().inline(symbol.tex()).img(options.rootPath())).tag("/dt");
         html.tag("dd").text(symbol.meaning()).text(" ");
-        html.attr("class", "unit").withAttr().tag("span").text("[" + symbol.unitText() + "]").tag("/span");
+        if (!symbol.unitText().equals("1")) { // a count has no unit to show
+          html.attr("class", "unit").withAttr().tag("span").text("[" + symbol.unitText() + "]").tag("/span");
+        }
         html.tag("/dd").line();
       }
       html.tag("/dl").line();
@@ -95,6 +139,11 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     html.tag("/figcaption").line().tag("/figure").line();
   }
 
+  /**
+   * An example as a textbook prints it: a row per step with the name a reader knows it by and its
+   * value (a claim's stated value), then one "verified" badge that opens on the code the build ran,
+   * each claim with the value computed for it, and links to the page's data sources.
+   */
   private void renderExample(FencedCodeBlock node, HtmlWriter html) {
     VerifiedExample example = options.guide() == null ? null : options.guide().example(node).orElse(null);
     if (example == null) {
@@ -105,37 +154,57 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     html.attr("class", "example").attr("id", options.guide().exampleAnchor(example)).withAttr().tag("figure").line();
     html.tag("figcaption").attr("class", "example-label").withAttr().tag("span").text("Worked example").tag("/span")
         .text(" " + example.title()).tag("/figcaption").line();
-    // Two rows per step: the typeset expression gets the table's full width, so long calls with
-    // data keys fit a printed page; name, value and check stay together on the row above it.
-    // A th in a row of th cells heads its column: no scope attribute needed.
+    // A th leading a row of td cells heads that row: no scope attribute needed.
     html.attr("class", "steps").withAttr().tag("table").line();
-    html.tag("thead").tag("tr");
-    for (String head : new String[] {"name", "value", "check"}) html.tag("th").text(head).tag("/th");
-    html.tag("/tr").tag("/thead").line();
-    // One tbody per step. Cells are styled by position, not by class: the name heads the row (the
-    // stylesheets set it as the code it is), the value follows it, the check follows the value,
-    // the expression spans its row; only a claim is marked.
-    Map<String, DataValue> cited = new LinkedHashMap<>();
     for (ExampleStep step : example.steps()) {
-      if (step.isClaim()) html.attr("class", "claim").withAttr();
-      html.tag("tbody").line().tag("tr");
-      // A th leading a row of td cells heads that row: no scope attribute needed.
-      html.tag("th").text(step.name()).tag("/th");
-      html.tag("td").text(step.computed()).tag("/td");
-      html.tag("td"); // empty when nothing is stated: a short row makes openhtmltopdf step the header's rule
-      if (step.isClaim()) html.text("stated " + step.claimed() + ": matches");
+      html.tag("tr").tag("th").text(step.label()).tag("/th").tag("td");
+      ReaderValue.write(step.isClaim() ? step.claimed() : step.computed(), html);
       html.tag("/td").tag("/tr").line();
-      if (!step.given()) { // a given's value row already says it all; show only what was computed
-        // The expression as written, which is the code that ran: exact, searchable and light.
-        html.tag("tr").attr("colspan", "3").withAttr().tag("td").tag("code").text(step.expression())
-            .tag("/code").tag("/td").tag("/tr").line();
-      }
-      html.tag("/tbody").line();
-      step.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
     }
     html.tag("/table").line();
-    CitedSources.write(cited.values(), html);
+    html.attr("class", "checks").withAttr().tag("details").line();
+    long claims = example.claims();
+    html.tag("summary").text("✓ verified" + (claims == 0 ? "" : claims == 1 ? ": 1 claim" : ": " + claims + " claims"))
+        .tag("/summary").line();
+    // The code as it ran, each claim annotated with what the build computed for it.
+    html.tag("pre").tag("code");
+    List<Integer> sources = new ArrayList<>();
+    for (ExampleStep step : example.steps()) {
+      html.text(step.name() + " = " + step.expression());
+      if (step.isClaim()) {
+        html.text(" ≈ " + step.claimed());
+        // The computed value, where it says more than the stated one ("33 MiB" for "33.0 MiB" does not).
+        if (!sameNumber(step.computed(), step.claimed())) html.text("  # computed " + step.computed());
+      }
+      html.text("\n");
+      for (DataValue v : step.cites()) {
+        int item = cited.computeIfAbsent(v, k -> items.computeIfAbsent(CitedSources.item(k), i -> items.size() + 1));
+        if (!sources.contains(item)) sources.add(item);
+      }
+    }
+    html.tag("/code").tag("/pre").line();
+    if (!sources.isEmpty()) {
+      html.tag("p").text("Data:");
+      for (int item : sources) {
+        html.text(" ");
+        html.attr("href", "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
+      }
+      html.tag("/p").line();
+    }
+    html.tag("/details").line();
     html.tag("/figure").line();
+  }
+
+  /** Whether two printed values are the same number in the same unit: {@code 33 MiB} and {@code 33.0 MiB}. */
+  private static boolean sameNumber(String a, String b) {
+    String[] x = a.split(" ", 2);
+    String[] y = b.split(" ", 2);
+    try {
+      return new java.math.BigDecimal(x[0]).compareTo(new java.math.BigDecimal(y[0])) == 0
+          && (x.length == 1 ? "" : x[1]).equals(y.length == 1 ? "" : y[1]);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Creates the renderer with the document's options. */

@@ -36,10 +36,13 @@ class CitedSourcesTest {
         value("gpus.g.hbm_bw", 3.35, "TB/s", "G datasheet, memory bandwidth"),
         value("models.m.d_ff", 11008, "", "org/m config.json, intermediate_size")));
     assertEquals("""
-        <ul class="sources">
-        <li><code>models.m</code> from org/m config.json: n_layers = 32 (num_hidden_layers); d_ff = 11,008 (intermediate_size)</li>
-        <li><code>gpus.g.hbm_bw</code> = 3.35 TB/s: G datasheet, memory bandwidth</li>
-        </ul>
+        <section class="data-sources">
+        <h2 id="data-sources">Data used in the examples</h2>
+        <ol class="sources">
+        <li id="data-1"><code>models.m</code> from org/m config.json: n_layers = 32 (num_hidden_layers); d_ff = 11,008 (intermediate_size)</li>
+        <li id="data-2"><code>gpus.g.hbm_bw</code> = 3.35 TB/s: G datasheet, memory bandwidth</li>
+        </ol>
+        </section>
         """, html);
   }
 
@@ -49,9 +52,12 @@ class CitedSourcesTest {
         value("models.d.kv_lora_rank", 512, "", "org/d config.json, kv_lora_rank"),
         value("models.d.n_layers", 61, "", "org/d config.json, num_hidden_layers")));
     assertEquals("""
-        <ul class="sources">
-        <li><code>models.d</code> from org/d config.json: kv_lora_rank = 512; n_layers = 61 (num_hidden_layers)</li>
-        </ul>
+        <section class="data-sources">
+        <h2 id="data-sources">Data used in the examples</h2>
+        <ol class="sources">
+        <li id="data-1"><code>models.d</code> from org/d config.json: kv_lora_rank = 512; n_layers = 61 (num_hidden_layers)</li>
+        </ol>
+        </section>
         """, html);
   }
 
@@ -61,9 +67,12 @@ class CitedSourcesTest {
         value("models.g.n_heads", 96, "", "Paper (Brown et al. 2020, arXiv:1), Table 2.1, n_heads"),
         value("models.g.d_head", 128, "", "Paper (Brown et al. 2020, arXiv:1), Table 2.1, d_head")));
     assertEquals("""
-        <ul class="sources">
-        <li><code>models.g</code> from Paper (Brown et al. 2020, arXiv:1): n_heads = 96 (Table 2.1, n_heads); d_head = 128 (Table 2.1, d_head)</li>
-        </ul>
+        <section class="data-sources">
+        <h2 id="data-sources">Data used in the examples</h2>
+        <ol class="sources">
+        <li id="data-1"><code>models.g</code> from Paper (Brown et al. 2020, arXiv:1): n_heads = 96 (Table 2.1, n_heads); d_head = 128 (Table 2.1, d_head)</li>
+        </ol>
+        </section>
         """, html);
   }
 
@@ -73,10 +82,13 @@ class CitedSourcesTest {
         value("models.m.params", 7.3e9, "", "Announcement (example.org, Sept 2023): 7.3B"),
         value("models.m.tied", 1, "", "model.py (the architecture it reuses): logits use wte")));
     assertEquals("""
-        <ul class="sources">
-        <li><code>models.m.params</code> = 7,300,000,000: Announcement (example.org, Sept 2023): 7.3B</li>
-        <li><code>models.m.tied</code> = 1: model.py (the architecture it reuses): logits use wte</li>
-        </ul>
+        <section class="data-sources">
+        <h2 id="data-sources">Data used in the examples</h2>
+        <ol class="sources">
+        <li id="data-1"><code>models.m.params</code> = 7,300,000,000: Announcement (example.org, Sept 2023): 7.3B</li>
+        <li id="data-2"><code>models.m.tied</code> = 1: model.py (the architecture it reuses): logits use wte</li>
+        </ol>
+        </section>
         """, html);
   }
 
