@@ -1,0 +1,38 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#-- The quick-reference card's body (QuickReferenceCard builds the model from quick-reference.yaml).
+     Every figure names where it comes from in data-from: a data key, or a worked example's anchor
+     and step. Math images arrive as markup from the math renderer; every other value is escaped. -->
+<h1 id="quick-reference">Quick reference</h1>
+<p class="lead">The formulas, hardware and model figures and rules of thumb to know by heart, on a few printed pages. Every one is the guide's own, verified with it; follow a formula to its chapter.</p>
+<div class="card-columns">
+<#list topics as t>
+<section class="card-topic" aria-labelledby="${t.id}">
+<h2 id="${t.id}">${t.title}</h2>
+<#if t.formulas?has_content>
+<ul class="card-formulas">
+<#list t.formulas as f>
+<li><a class="card-math" href="${f.href}" aria-describedby="${f.id}-says">${f.img?no_esc}</a><span class="card-says" id="${f.id}-says">${f.meaning} <span class="unit" data-from="symbols.${f.symbol}">[${f.unit}]</span></span></li>
+</#list>
+</ul>
+</#if>
+<#list t.tables as table>
+<table class="card-table">
+<caption>${table.caption}</caption>
+<thead><tr><td></td><#list table.columns as c><th scope="col">${c}</th></#list></tr></thead>
+<tbody>
+<#list table.rows as r>
+<tr><th scope="row" data-from="${r.key}">${r.name}</th><#list r.cells as c><#if c.text??><td data-from="${c.key}">${c.text}</td><#else><td>–</td></#if></#list></tr>
+</#list>
+</tbody>
+</table>
+</#list>
+<#if t.rules?has_content>
+<ul class="card-rules">
+<#list t.rules as r>
+<li><a href="${r.href}" title="${r.example}"><strong data-from="${r.from}">${r.value}</strong></a> ${r.meaning}</li>
+</#list>
+</ul>
+</#if>
+</section>
+</#list>
+</div>
