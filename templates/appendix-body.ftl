@@ -24,11 +24,11 @@
 <div class="formula-math">${f.img?no_esc}</div>
 <dl class="where">
 <#list f.symbols as s>
-<dt>${s.img?no_esc}</dt><dd>${s.meaning} <span class="unit">[${s.unit}]</span></dd>
+<dt>${s.img?no_esc}</dt><dd>${s.meaning}<#if s.unit?has_content> <span class="unit">[${s.unit}]</span></#if></dd>
 </#list>
 </dl>
 <p class="defined"><code>${f.id}</code>, explained in <a href="${f.defined.href}">${f.defined.chapter}: ${f.defined.title}</a>.</p>
-<p class="used">Worked examples: <#list f.usedBy as u><a href="${u.href}">${u.chapter}: ${u.title}</a><#sep>; </#sep><#else>none yet</#list>.</p>
+<p class="used">Worked examples: <#list f.usedBy as u><a href="${u.href}">${u.chapter}</a><#if u.sections?has_content> (<#list u.sections as s><a href="${s.href}">${s.title}</a><#sep>, </#sep></#list>)</#if><#sep>; </#sep><#else>none yet</#list>.</p>
 <p class="verified provenance">Verified: agrees with <code>${f.reference}</code> on ${f.tries} random inputs drawn with seed ${f.seed} (relative tolerance 1e-9); both sides have the same unit.</p>
 </section>
 </#list>

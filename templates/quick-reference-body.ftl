@@ -1,21 +1,13 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- The quick-reference card's body (QuickReferenceCard builds the model from quick-reference.yaml).
-     Every figure names where it comes from in data-from: a data key, or a worked example's anchor
+<#-- The quick-reference card's body (QuickReferenceCard builds the model from quick-reference.yaml):
+     the figures' tables across the page, then the topics in columns. Every figure names where it
+     comes from in data-from: a data key, a glossary symbol (a unit), or a worked example's anchor
      and step. Math images arrive as markup from the math renderer; every other value is escaped. -->
 <h1 id="quick-reference">Quick reference</h1>
-<p class="lead">The formulas, hardware and model figures and rules of thumb to know by heart, on a few printed pages. Every one is the guide's own, verified with it; follow a formula to its chapter.</p>
-<div class="card-columns">
-<#list topics as t>
-<section class="card-topic" aria-labelledby="${t.id}">
-<h2 id="${t.id}">${t.title}</h2>
-<#if t.formulas?has_content>
-<ul class="card-formulas">
-<#list t.formulas as f>
-<li><a class="card-math" href="${f.href}" aria-describedby="${f.id}-says">${f.img?no_esc}</a><span class="card-says" id="${f.id}-says">${f.meaning} <span class="unit" data-from="symbols.${f.symbol}">[${f.unit}]</span></span></li>
-</#list>
-</ul>
-</#if>
-<#list t.tables as table>
+<p class="lead">The formulas, hardware and model figures and rules of thumb to know by heart, on a few printed pages. Every one is the guide's own and was verified with it; a formula links to the chapter that explains it, a rule to its worked example.</p>
+<div class="card-figures">
+<#list tables as table>
+<div class="card-table-wrap" tabindex="0" role="region" aria-label="${table.caption}">
 <table class="card-table">
 <caption>${table.caption}</caption>
 <thead><tr><td></td><#list table.columns as c><th scope="col">${c}</th></#list></tr></thead>
@@ -25,7 +17,20 @@
 </#list>
 </tbody>
 </table>
+</div>
 </#list>
+</div>
+<div class="card-columns">
+<#list topics as t>
+<section class="card-topic" aria-labelledby="${t.id}">
+<h2 id="${t.id}">${t.title}</h2>
+<#if t.formulas?has_content>
+<ul class="card-formulas">
+<#list t.formulas as f>
+<li><div class="card-math"><a href="${f.href}">${f.img?no_esc}</a></div><p class="card-says">${f.meaning} <span class="unit" data-from="symbols.${f.symbol}">[${f.unit}]</span></p></li>
+</#list>
+</ul>
+</#if>
 <#if t.rules?has_content>
 <ul class="card-rules">
 <#list t.rules as r>

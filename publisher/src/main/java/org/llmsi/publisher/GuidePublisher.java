@@ -167,7 +167,8 @@ public final class GuidePublisher {
       });
       PdfWriter.write(print.guide(), settings.title(), site, site.resolve(GUIDE_PDF));
       if (card) {
-        PdfWriter.write(print.card(QuickReferenceCard.PAGE, PrintDocument.CARD_PAPER), settings.title() + ": quick reference",
+        String cardCss = Files.readString(request.templates().resolve(QuickReferenceCard.PRINT_CSS), StandardCharsets.UTF_8);
+        PdfWriter.write(print.card(QuickReferenceCard.PAGE, cardCss, PrintDocument.CARD_PAPER), settings.title() + ": quick reference",
             site, site.resolve(QuickReferenceCard.PDF));
       }
       appendixPdf.get();

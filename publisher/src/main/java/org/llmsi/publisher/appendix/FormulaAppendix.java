@@ -48,7 +48,7 @@ public final class FormulaAppendix {
   /** A section of a chapter: where a formula is defined or used. */
   record Section(Chapter chapter, String id, String title) {
     Map<String, Object> model() {
-      return Map.of("href", chapter.uri() + (id.isEmpty() ? "" : "#" + id), "chapter", chapter.title(), "title", title);
+      return Map.of("href", chapter.uri() + "#" + id, "title", title);
     }
   }
 
@@ -66,21 +66,26 @@ public final class FormulaAppendix {
       if (defined == null) continue; // a formula of an unpublished page has no place to link to
       List<Map<String, Object>> where = new ArrayList<>();
       for (SymbolDef s : f.symbols()) {
-        where.add(Map.of("img", lazy(math.inline(s.tex()).img("")), "meaning", s.meaning(), "unit", s.unitText()));
+        // A count or a ratio has no unit to show: "[1]" would read as a citation.
+        where.add(Map.of("img", lazy(math.inline(s.tex()).img("")), "meaning", s.meaning(),
+            "unit", s.unitText().equals("1") ? "" : s.unitText()));
       }
-      // Many steps of one section call the same formula: each section is named once.
-      Map<Section, Boolean> usedBy = new LinkedHashMap<>();
+      // Many steps of one section call the same formula: each section is named once, under its chapter.
+      Map<Chapter, java.util.Set<Section>> usedBy = new LinkedHashMap<>();
       for (Location use : f.usedBy()) {
         Section s = section(use);
-        if (s != null) usedBy.put(s, true);
+        if (s != null) usedBy.computeIfAbsent(s.chapter(), c -> new java.util.LinkedHashSet<>()).add(s);
       }
+      List<Map<String, Object>> uses = new ArrayList<>();
+      usedBy.forEach((chapter, sections) -> uses.add(Map.of("chapter", chapter.title(), "href", chapter.uri(),
+          "sections", sections.stream().filter(s -> !s.id().isEmpty()).map(Section::model).toList())));
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("id", f.id());
       entry.put("img", lazy(math.display(f.tex()).img("")));
       entry.put("symbols", where);
       entry.put("defined", Map.of("href", defined.chapter().uri() + "#" + f.id(), "chapter", defined.chapter().title(),
           "title", defined.title()));
-      entry.put("usedBy", usedBy.keySet().stream().map(Section::model).toList());
+      entry.put("usedBy", uses);
       entry.put("reference", f.reference());
       entry.put("tries", String.format(Locale.ROOT, "%,d", f.tries()));
       entry.put("seed", Long.toString(f.seed()));

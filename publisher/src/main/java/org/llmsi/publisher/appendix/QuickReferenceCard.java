@@ -24,9 +24,9 @@ import org.llmsi.verifier.model.VerifiedGuide;
 import org.llmsi.verifier.report.Location;
 
 /**
- * The body of the quick-reference card (templates/quick-reference-body.ftl): the topics of
- * {@code quick-reference.yaml}, each formula typeset as its chapter shows it with its one-line
- * meaning and the unit of its result, the data tables and the rules of thumb. Every figure comes
+ * The body of the quick-reference card (templates/quick-reference-body.ftl): the data tables of
+ * {@code quick-reference.yaml}, then its topics, each formula typeset as its chapter shows it with
+ * its one-line meaning and the unit of its result, and the rules of thumb. Every figure comes
  * from a data file or a verified worked example and says which in its {@code data-from} attribute.
  */
 public final class QuickReferenceCard {
@@ -34,6 +34,8 @@ public final class QuickReferenceCard {
   public static final String PAGE = "quick-reference.html";
   public static final String PDF = "quick-reference.pdf";
   public static final String TITLE = "Quick reference";
+  /** Its print stylesheet in templates/, read after pdf.css. */
+  public static final String PRINT_CSS = "quick-reference-pdf.css";
 
   private final VerifiedGuide guide;
   private final QuickReference card;
@@ -67,20 +69,6 @@ public final class QuickReferenceCard {
             "href", link(line.formula().location(), line.formula().id()), "meaning", line.meaning(),
             "unit", result.unitText().equals("1") ? "unitless" : result.unitText(), "symbol", result.name()));
       }
-      List<Map<String, Object>> tables = new ArrayList<>();
-      for (QuickReference.Table table : t.tables()) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (DataSets.Entity row : table.rows()) {
-          List<Map<String, String>> cells = new ArrayList<>();
-          for (QuickReference.Column c : table.columns()) {
-            DataValue v = table.cell(row, c);
-            cells.add(v == null ? Map.of() : Map.of("text", figure(v), "key", v.key()));
-          }
-          rows.add(Map.of("name", row.name(), "key", row.key(), "cells", cells));
-        }
-        tables.add(Map.of("caption", table.caption(),
-            "columns", table.columns().stream().map(QuickReference.Column::label).toList(), "rows", rows));
-      }
       List<Map<String, Object>> rules = new ArrayList<>();
       for (QuickReference.Rule r : t.rules()) {
         String anchor = link(r.example().location(), guide.exampleAnchor(r.example()));
@@ -91,16 +79,29 @@ public final class QuickReferenceCard {
       topic.put("title", t.title());
       topic.put("id", "topic-" + t.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", ""));
       topic.put("formulas", formulas);
-      topic.put("tables", tables);
       topic.put("rules", rules);
       topics.add(topic);
+    }
+    List<Map<String, Object>> tables = new ArrayList<>();
+    for (QuickReference.Table table : card.tables()) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (DataSets.Entity row : table.rows()) {
+        List<Map<String, String>> cells = new ArrayList<>();
+        for (QuickReference.Column c : table.columns()) {
+          DataValue v = table.cell(row, c);
+          cells.add(v == null ? Map.of() : Map.of("text", figure(v), "key", v.key()));
+        }
+        rows.add(Map.of("name", row.name(), "key", row.key(), "cells", cells));
+      }
+      tables.add(Map.of("caption", table.caption(),
+          "columns", table.columns().stream().map(QuickReference.Column::label).toList(), "rows", rows));
     }
     Configuration freemarker = new Configuration(Configuration.VERSION_2_3_32);
     freemarker.setDirectoryForTemplateLoading(templates.toFile());
     freemarker.setDefaultEncoding("UTF-8");
     StringWriter out = new StringWriter();
     try {
-      freemarker.getTemplate("quick-reference-body.ftl").process(Map.of("topics", topics), out);
+      freemarker.getTemplate("quick-reference-body.ftl").process(Map.of("tables", tables, "topics", topics), out);
     } catch (TemplateException e) {
       throw new IOException("templates/quick-reference-body.ftl: " + e.getMessage(), e);
     }

@@ -94,15 +94,15 @@ public final class PrintDocument {
 
   /**
    * A page printed on its own, as the quick-reference card is: its article alone, no title page or
-   * contents, on pdf.css's named page {@code card} in the given paper size ({@code A4}, {@code letter}).
+   * contents, styled by pdf.css and then {@code pageCss}, on the given paper ({@code A4}, {@code letter}).
    */
-  public Document card(String uri, String paper) throws IOException {
+  public Document card(String uri, String pageCss, String paper) throws IOException {
     Document out = Document.createShell("");
     out.outputSettings().syntax(Document.OutputSettings.Syntax.xml);
     Part part = new Part(uri, "", slug(uri));
     Document page = Jsoup.parse(site.resolve(uri).toFile(), "UTF-8");
     out.head().appendElement("title").text(page.title());
-    out.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css + "\n@page card { size: " + paper + "; }\n"));
+    out.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css + "\n" + pageCss + "\n@page { size: " + paper + "; }\n"));
     inlineMath(page, site.resolve(uri));
     Element article = page.selectFirst("article");
     if (article == null) throw new IOException(uri + ": no <article> to print");

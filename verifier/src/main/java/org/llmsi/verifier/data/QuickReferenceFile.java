@@ -59,27 +59,31 @@ public final class QuickReferenceFile {
   }
 
   private QuickReference card() {
+    List<QuickReference.Table> tables = new ArrayList<>();
     List<QuickReference.Topic> topics = new ArrayList<>();
     for (NodeTuple t : yaml.entries()) {
-      if (!YamlFile.key(t).equals("topics")) {
-        unknownKey(t, "the card", "topics");
+      String key = YamlFile.key(t);
+      if (!key.equals("topics") && !key.equals("tables")) {
+        unknownKey(t, "the card", "tables, topics");
         continue;
       }
       List<Node> list = YamlFile.sequence(t.getValueNode());
       if (list == null) {
-        errors.add(Diagnostic.of(Kind.DATA, yaml.at(t.getValueNode()), "topics must be a list of topics"));
+        errors.add(Diagnostic.of(Kind.DATA, yaml.at(t.getValueNode()), key + " must be a list"));
         continue;
       }
-      for (Node n : list) topics.add(topic(n));
+      for (Node n : list) {
+        if (key.equals("tables")) tables.add(table(n));
+        else topics.add(topic(n));
+      }
     }
-    return new QuickReference(topics);
+    return new QuickReference(tables, topics);
   }
 
   private QuickReference.Topic topic(Node node) {
-    List<NodeTuple> fields = mapping(node, "a topic", "{title: …, formulas: …, tables: …, rules: …}");
+    List<NodeTuple> fields = mapping(node, "a topic", "{title: …, formulas: …, rules: …}");
     String title = null;
     List<QuickReference.FormulaLine> lines = new ArrayList<>();
-    List<QuickReference.Table> tables = new ArrayList<>();
     List<QuickReference.Rule> rules = new ArrayList<>();
     for (NodeTuple f : fields) {
       Node value = f.getValueNode();
@@ -98,11 +102,6 @@ public final class QuickReferenceFile {
             if (formula != null) lines.add(new QuickReference.FormulaLine(formula, meaning));
           }
         }
-        case "tables" -> {
-          List<Node> list = YamlFile.sequence(value);
-          if (list == null) errors.add(Diagnostic.of(Kind.DATA, yaml.at(value), "tables must be a list of tables"));
-          else for (Node n : list) tables.add(table(n));
-        }
         case "rules" -> {
           List<Node> list = YamlFile.sequence(value);
           if (list == null) errors.add(Diagnostic.of(Kind.DATA, yaml.at(value), "rules must be a list of rules"));
@@ -111,11 +110,11 @@ public final class QuickReferenceFile {
             if (r != null) rules.add(r);
           }
         }
-        default -> unknownKey(f, "a topic", "title, formulas, tables, rules");
+        default -> unknownKey(f, "a topic", "title, formulas, rules");
       }
     }
     if (title == null) errors.add(Diagnostic.of(Kind.DATA, yaml.at(node), "a topic needs a title"));
-    return new QuickReference.Topic(title == null ? "" : title, lines, tables, rules);
+    return new QuickReference.Topic(title == null ? "" : title, lines, rules);
   }
 
   private QuickReference.Table table(Node node) {
@@ -233,7 +232,9 @@ public final class QuickReferenceFile {
       return "";
     }
     Matcher m = TYPED_NUMBER.matcher(s);
-    if (m.find()) {
+    boolean found = false;
+    while (!found && m.find()) found = !partOfAName(s, m.start(), m.group());
+    if (found) {
       // The scalar's column is where its text starts, after a quote if it has one.
       var mark = node.getStartMark();
       int quote = node instanceof org.yaml.snakeyaml.nodes.ScalarNode sn && sn.getScalarStyle()
@@ -244,6 +245,18 @@ public final class QuickReferenceFile {
           "help: show it through a formula, a data table or a rule (a worked example's result)"));
     }
     return s;
+  }
+
+  /**
+   * Whether the number at {@code at} follows a word with which a data entry's name holds it, as
+   * "Llama 3" in "Llama 3 8B": the prose rule for names (verifier/LANGUAGE.md).
+   */
+  private boolean partOfAName(String text, int at, String number) {
+    Matcher word = Pattern.compile("(\\p{L}+) $").matcher(text.substring(0, at));
+    if (!word.find()) return false;
+    String pair = word.group(1) + " " + number;
+    return data.sets().values().stream().flatMap(set -> set.values().stream())
+        .anyMatch(e -> (" " + e.name() + " ").contains(" " + pair + " "));
   }
 
   private List<NodeTuple> mapping(Node node, String what, String shape) {

@@ -9,21 +9,22 @@ import org.llmsi.verifier.data.DataValue;
  * formulas, data figures and worked-example results it shows are the verified ones, and the only
  * text typed into the card file is titles and one-line meanings, which hold no figures.
  *
- * @param topics the card's groups, in the file's order
+ * @param tables the hardware and model figures, side by side
+ * @param topics the card's groups of formulas and rules, in the file's order
  */
-public record QuickReference(List<Topic> topics) {
+public record QuickReference(List<Table> tables, List<Topic> topics) {
   /** The file, in the guide's folder, that defines the card; a guide without it has no card. */
   public static final String FILE = "quick-reference.yaml";
 
   public QuickReference {
+    tables = List.copyOf(tables);
     topics = List.copyOf(topics);
   }
 
   /** A group of the card under a title a reader knows it by. */
-  public record Topic(String title, List<FormulaLine> formulas, List<Table> tables, List<Rule> rules) {
+  public record Topic(String title, List<FormulaLine> formulas, List<Rule> rules) {
     public Topic {
       formulas = List.copyOf(formulas);
-      tables = List.copyOf(tables);
       rules = List.copyOf(rules);
     }
   }
