@@ -158,7 +158,7 @@ public final class GuidePublisher {
       throws IOException {
     String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
     PrintDocument print = new PrintDocument(site, book, css);
-    // The two PDFs are independent documents: lay them out at the same time.
+    // The appendix is independent of the guide and the card: lay it out at the same time.
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       java.util.concurrent.Future<Void> appendixPdf = pool.submit(() -> {

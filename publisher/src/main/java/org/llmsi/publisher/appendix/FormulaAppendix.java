@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.llmsi.publisher.bake.Book;
+import org.llmsi.publisher.bake.HeadingAnchors;
 import org.llmsi.publisher.bake.Chapter;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.verifier.data.SymbolDef;
@@ -108,7 +109,7 @@ public final class FormulaAppendix {
     } catch (TemplateException e) {
       throw new IOException("templates/appendix-body.ftl: " + e.getMessage(), e);
     }
-    return out.toString();
+    return HeadingAnchors.add(out.toString());
   }
 
   /** The appendix shows some 500 math images: the browser fetches them as they scroll into view. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.llmsi.publisher.bake.Book;
+import org.llmsi.publisher.bake.HeadingAnchors;
 import org.llmsi.publisher.bake.Chapter;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.verifier.data.DataSets;
@@ -105,7 +106,7 @@ public final class QuickReferenceCard {
     } catch (TemplateException e) {
       throw new IOException("templates/quick-reference-body.ftl: " + e.getMessage(), e);
     }
-    return out.toString();
+    return HeadingAnchors.add(out.toString());
   }
 
   /** A data figure as its file writes it, digits grouped, with its unit: {@code 3.35 TB/s}, {@code 128,256}. */
