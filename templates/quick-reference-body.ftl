@@ -1,8 +1,8 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- The quick-reference card's body (QuickReferenceCard builds the model from quick-reference.yaml):
-     the figures' tables across the page, then the topics in columns. Every figure names where it
-     comes from in data-from: a data key, a glossary symbol (a unit), or a worked example's anchor
-     and step. Math images arrive as markup from the math renderer; every other value is escaped. -->
+     the figures' tables across the page, then the topics in columns, then the notation of their
+     formulas. Every figure names where it comes from in data-from: a data key, a glossary symbol's
+     unit (symbols.) or meaning (glossary.), or a worked example's anchor and step. Math images arrive as markup from the math renderer; every other value is escaped. -->
 <h1 id="quick-reference">Quick reference</h1>
 <p class="lead">The formulas, hardware and model figures and rules of thumb to know by heart, on a few printed pages. Every one is the guide's own and was verified with it; a formula links to the chapter that explains it, a rule to its worked example.</p>
 <div class="card-figures">
@@ -41,3 +41,11 @@
 </section>
 </#list>
 </div>
+<section class="card-notation" aria-labelledby="topic-notation">
+<h2 id="topic-notation">Notation</h2>
+<dl class="card-symbols">
+<#list symbols as s>
+<div><dt>${s.img?no_esc}</dt><dd data-from="glossary.${s.name}">${s.meaning}</dd><#if s.unit?has_content> <dd class="unit" data-from="symbols.${s.name}">[${s.unit}]</dd></#if></div>
+</#list>
+</dl>
+</section>

@@ -83,14 +83,16 @@ class ReferencePagesTest {
       assertEquals(expected(from), e.text(), "what the card shows for " + from);
       traced++;
     }
-    // two rows of two figures, the rows' names, one unit per formula, one rule
-    assertEquals(2 * 2 + 2 + 2 + 1, traced);
+    // two rows of two figures, the rows' names, one unit per formula, one rule, and the notation:
+    // the meaning and unit of each of the formulas' five symbols
+    assertEquals(2 * 2 + 2 + 2 + 1 + 5 * 2, traced);
     assertEquals("989.4 TFLOP/s", card.selectFirst("td[data-from=gpus.h100_sxm.bf16_dense]").text());
     assertEquals("3.35 TB/s", card.selectFirst("td[data-from=gpus.h100_sxm.hbm_bw]").text());
   }
 
   /** What a data-from attribute's source says, written as the card writes it. */
   private static String expected(String from) {
+    if (from.startsWith("glossary.")) return guide.glossary().symbol(from.substring("glossary.".length())).orElseThrow().meaning();
     if (from.startsWith("symbols.")) {
       String unit = guide.glossary().symbol(from.substring("symbols.".length())).orElseThrow().unitText();
       return "[" + (unit.equals("1") ? "unitless" : unit) + "]";

@@ -27,7 +27,8 @@ import org.llmsi.verifier.report.Location;
 /**
  * The body of the quick-reference card (templates/quick-reference-body.ftl): the data tables of
  * {@code quick-reference.yaml}, then its topics, each formula typeset as its chapter shows it with
- * its one-line meaning and the unit of its result, and the rules of thumb. Every figure comes
+ * its one-line meaning and the unit of its result, and the rules of thumb; last, the notation of
+ * those formulas from the glossary. Every figure comes
  * from a data file or a verified worked example and says which in its {@code data-from} attribute.
  */
 public final class QuickReferenceCard {
@@ -83,6 +84,16 @@ public final class QuickReferenceCard {
       topic.put("rules", rules);
       topics.add(topic);
     }
+    // Every symbol of the card's formulas once, in order of first use: the card's own notation.
+    Map<String, Map<String, Object>> symbols = new LinkedHashMap<>();
+    for (QuickReference.Topic t : card.topics()) {
+      for (QuickReference.FormulaLine line : t.formulas()) {
+        for (SymbolDef s : line.formula().symbols()) {
+          symbols.computeIfAbsent(s.name(), n -> Map.of("name", n, "img", math.inline(s.tex()).img(""),
+              "meaning", s.meaning(), "unit", s.unitText().equals("1") ? "" : s.unitText()));
+        }
+      }
+    }
     List<Map<String, Object>> tables = new ArrayList<>();
     for (QuickReference.Table table : card.tables()) {
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -102,7 +113,7 @@ public final class QuickReferenceCard {
     freemarker.setDefaultEncoding("UTF-8");
     StringWriter out = new StringWriter();
     try {
-      freemarker.getTemplate("quick-reference-body.ftl").process(Map.of("tables", tables, "topics", topics), out);
+      freemarker.getTemplate("quick-reference-body.ftl").process(Map.of("tables", tables, "topics", topics, "symbols", List.copyOf(symbols.values())), out);
     } catch (TemplateException e) {
       throw new IOException("templates/quick-reference-body.ftl: " + e.getMessage(), e);
     }
