@@ -84,8 +84,8 @@ class ReferencePagesTest {
       traced++;
     }
     // two rows of two figures, the rows' names, one unit per formula, one rule, and the notation:
-    // the meaning and unit of each of the formulas' five symbols
-    assertEquals(2 * 2 + 2 + 2 + 1 + 5 * 2, traced);
+    // the meaning and unit of each of the formulas' six symbols
+    assertEquals(2 * 2 + 2 + 2 + 1 + 6 * 2, traced);
     assertEquals("989.4 TFLOP/s", card.selectFirst("td[data-from=gpus.h100_sxm.bf16_dense]").text());
     assertEquals("3.35 TB/s", card.selectFirst("td[data-from=gpus.h100_sxm.hbm_bw]").text());
   }
