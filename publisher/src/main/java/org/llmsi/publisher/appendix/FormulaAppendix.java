@@ -78,7 +78,9 @@ public final class FormulaAppendix {
         if (s != null) usedBy.computeIfAbsent(s.chapter(), c -> new java.util.LinkedHashSet<>()).add(s);
       }
       List<Map<String, Object>> uses = new ArrayList<>();
-      usedBy.forEach((chapter, sections) -> uses.add(Map.of("chapter", chapter.title(), "href", chapter.uri(),
+      // A chapter by its number: its sections follow, and full titles repeated under every formula weigh.
+      usedBy.forEach((chapter, sections) -> uses.add(Map.of("chapter", "Chapter " + chapter.number(),
+          "href", chapter.uri(),
           "sections", sections.stream().filter(s -> !s.id().isEmpty()).map(Section::model).toList())));
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("id", f.id());
