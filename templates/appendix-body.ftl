@@ -10,10 +10,11 @@
 <h2 id="appendix-index">Index</h2>
 <ol>
 <#list chapters as c>
-<li><a href="#${c.id}">${c.title}</a><#if (c.sections?size > 1) || c.sections[0].title != c.title>: <#list c.sections as s><a href="#${s.id}">${s.title}</a><#sep> · </#sep></#list></#if></li>
+<#-- numbered as the book numbers chapters, which is how "Worked examples" names them -->
+<li value="${c.number?c}"><a href="#${c.id}">${c.title}</a><#if (c.sections?size > 1) || c.sections[0].title != c.title>: <#list c.sections as s><a href="#${s.id}">${s.title}</a><#sep> · </#sep></#list></#if></li>
 </#list>
-<li><a href="#notation">Notation</a></li>
 </ol>
+<p><a href="#notation">Notation</a></p>
 </nav>
 <#list chapters as c>
 <section class="appendix-topic">

@@ -100,7 +100,7 @@ public final class FormulaAppendix {
       List<Map<String, Object>> list = new ArrayList<>();
       sections.forEach((s, formulas) -> list.add(Map.of("id", "in-" + slug(chapter) + (s.id().isEmpty() ? "" : "-" + s.id()),
           "title", s.title(), "formulas", formulas)));
-      chapters.add(Map.of("id", "in-" + slug(chapter), "title", chapter.title(), "sections", list));
+      chapters.add(Map.of("id", "in-" + slug(chapter), "number", chapter.number(), "title", chapter.title(), "sections", list));
     });
     Configuration freemarker = new Configuration(Configuration.VERSION_2_3_32);
     freemarker.setDirectoryForTemplateLoading(templates.toFile());
