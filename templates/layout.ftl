@@ -68,8 +68,11 @@
 </#list>
 </ol>
 <p><a href="${root}formula-appendix.html"<#if chapterUri == "formula-appendix.html"> aria-current="page"</#if>>Formula appendix</a></p>
+<#if (config.guide_card!"false") == "true">
+<p><a href="${root}quick-reference.html"<#if chapterUri == "quick-reference.html"> aria-current="page"</#if>>Quick reference</a></p>
+</#if>
 <#if (config.guide_pdfs!"false") == "true">
-<p class="downloads"><a href="${root}guide.pdf">Guide (PDF)</a> · <a href="${root}formula-appendix.pdf">Appendix (PDF)</a></p>
+<p class="downloads"><a href="${root}guide.pdf">Guide (PDF)</a> · <a href="${root}formula-appendix.pdf">Appendix (PDF)</a><#if (config.guide_card!"false") == "true"> · <a href="${root}quick-reference.pdf">Quick reference (PDF)</a></#if></p>
 </#if>
 </nav>
 <main id="main">

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmsi.publisher.appendix.QuickReferenceCard;
+import org.llmsi.publisher.bake.Book;
+import org.llmsi.publisher.pdf.PdfWriter;
+import org.llmsi.publisher.pdf.PrintDocument;
 import org.llmsi.verifier.VerifyOptions;
 
 /** The guide itself (../site-src) builds, and nothing in its PDFs runs into the page margins. */
@@ -71,6 +77,76 @@ class RealGuideTest {
     assertTrue(js.contains("\"p\",\"\",\"KV cache: sizing, sharing and compressing it\","), "the KV-cache chapter's title");
     long size = java.nio.file.Files.size(index);
     assertTrue(size < 300_000, "the search index grew to " + size + " bytes");
+  /**
+   * No page of the appendix's body is left half empty (formulas kept whole on a page used to push
+   * the next one over and leave a gap): between the contents and the last page, the text on every
+   * page reaches below the middle of the page's text area.
+   */
+  @Test
+  void appendixPdfHasNoHalfEmptyPage() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(site.resolve(GuidePublisher.APPENDIX_PDF).toFile())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      int first = 0;
+      for (int i = 1; i <= pdf.getNumberOfPages() && first == 0; i++) {
+        stripper.setStartPage(i);
+        stripper.setEndPage(i);
+        if (stripper.getText(pdf).contains("Every formula of the guide, grouped by")) first = i;
+      }
+      assertTrue(first > 0, "the appendix's first page");
+      PDFRenderer renderer = new PDFRenderer(pdf);
+      List<String> halfEmpty = new ArrayList<>();
+      for (int i = first; i < pdf.getNumberOfPages(); i++) { // the last page may end where it ends
+        BufferedImage page = renderer.renderImageWithDPI(i - 1, 36);
+        int margin = (int) Math.round(22 / 25.4 * 36); // pdf.css: 22 mm above and below
+        int lowest = margin;
+        for (int y = margin; y < page.getHeight() - margin; y++) {
+          if (!blankRow(page, y)) lowest = y;
+        }
+        double filled = (lowest - margin) / (double) (page.getHeight() - 2 * margin);
+        if (filled < 0.5) halfEmpty.add("page " + i + " (" + Math.round(filled * 100) + " %)");
+      }
+      assertEquals(List.of(), halfEmpty);
+    }
+  }
+
+  private static boolean blankRow(BufferedImage image, int y) {
+    for (int x = 0; x < image.getWidth(); x++) {
+      int rgb = image.getRGB(x, y);
+      if (((rgb >> 16) & 0xff) < 240 || ((rgb >> 8) & 0xff) < 240 || (rgb & 0xff) < 240) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The quick-reference card fits four pages of A4 and of Letter, keeps off the paper's edges, and
+   * shows the figures a candidate learns by heart.
+   */
+  @Test
+  void quickReferenceCardPrintsOnFourPagesOfA4AndOfLetter() throws IOException {
+    String css = Files.readString(Path.of("../templates/pdf.css"), StandardCharsets.UTF_8);
+    String cardCss = Files.readString(Path.of("../templates", QuickReferenceCard.PRINT_CSS), StandardCharsets.UTF_8);
+    PrintDocument print = new PrintDocument(site, new Book("", "", List.of()), css); // the card needs no chapter list
+    for (String paper : List.of("A4", "letter")) {
+      Path file = temp.resolve("card-" + paper + ".pdf");
+      PdfWriter.write(print.card(QuickReferenceCard.PAGE, cardCss, paper), "card", site, file);
+      try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+        assertTrue(pdf.getNumberOfPages() <= 4, paper + ": " + pdf.getNumberOfPages() + " pages");
+        PDFRenderer renderer = new PDFRenderer(pdf);
+        int band = (int) Math.round(8 / 25.4 * 36); // the card's side margins are 11 mm
+        for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+          BufferedImage page = renderer.renderImageWithDPI(i, 36);
+          assertTrue(blank(page, 0, band) && blank(page, page.getWidth() - band, page.getWidth()),
+              paper + " page " + (i + 1) + " draws into its side margin");
+        }
+        String text = new PDFTextStripper().getText(pdf);
+        for (String figure : List.of("989.4 TFLOP/s", "3.35 TB/s", "4.8 TB/s", "2,039 GB/s", "8,192")) {
+          assertTrue(text.contains(figure), paper + ": the card lacks " + figure);
+        }
+      }
+    }
+    try (PDDocument published = Loader.loadPDF(site.resolve(QuickReferenceCard.PDF).toFile())) {
+      assertTrue(published.getNumberOfPages() <= 4, "quick-reference.pdf: " + published.getNumberOfPages() + " pages");
+    }
   }
 
   private static boolean blank(BufferedImage image, int fromX, int toX) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.llmsi.publisher.appendix.FormulaAppendix;
+import org.llmsi.publisher.appendix.QuickReferenceCard;
 import org.llmsi.publisher.bake.BakeFailure;
 import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.Chapter;
@@ -108,8 +109,10 @@ public final class GuidePublisher {
         pages = PreviewRefresh.refresh(last, edited, inputs, settings, guide, math, site);
         clock.lap("refresh " + edited.size() + " chapter(s)");
       } else {
+        QuickReferenceCard card = guide.quickReference().isPresent()
+            ? new QuickReferenceCard(guide, book, math, settings.templates()) : null;
         pages = new SiteBaker(settings).bake(request.pdfs(), scratch.resolve("stage"), site, book,
-            new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math, settings.templates()));
+            new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math, settings.templates()), card);
         clock.lap("bake");
       }
       List<String> unwritten = MathFiles.write(pages, math);
@@ -119,7 +122,7 @@ public final class GuidePublisher {
       CrawlerFiles.write(pages, settings.baseUrl());
       clock.lap("search");
       if (request.pdfs()) {
-        printPdfs(site, book, settings, request);
+        printPdfs(site, book, settings, request, guide.quickReference().isPresent());
         clock.lap("pdf");
       }
       List<String> problems = SelfContainedCheck.problems(pages);
@@ -134,7 +137,7 @@ public final class GuidePublisher {
       long ms = (System.nanoTime() - start) / 1_000_000;
       String summary = verification.summary().line(false) + String.format(Locale.ROOT,
           "; published %d pages%s, %d math images, to %s in %.2f s", pageCount,
-          request.pdfs() ? " and 2 PDFs" : "", math.typesetCount(), displayBase.relativize(output.output()), ms / 1000.0);
+          request.pdfs() ? (guide.quickReference().isPresent() ? " and 3 PDFs" : " and 2 PDFs") : "", math.typesetCount(), displayBase.relativize(output.output()), ms / 1000.0);
       return new PublishResult(true, List.of(), summary, pageCount, ms, clock.laps());
     } catch (BakeFailure e) {
       return failed(e.problems(), "the site could not be baked; nothing was published", start);
@@ -151,10 +154,11 @@ public final class GuidePublisher {
     }
   }
 
-  private static void printPdfs(Path site, Book book, SiteSettings settings, PublishRequest request) throws IOException {
+  private static void printPdfs(Path site, Book book, SiteSettings settings, PublishRequest request, boolean card)
+      throws IOException {
     String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
     PrintDocument print = new PrintDocument(site, book, css);
-    // The two PDFs are independent documents: lay them out at the same time.
+    // The appendix is independent of the guide and the card: lay it out at the same time.
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       java.util.concurrent.Future<Void> appendixPdf = pool.submit(() -> {
@@ -162,6 +166,11 @@ public final class GuidePublisher {
         return null;
       });
       PdfWriter.write(print.guide(), settings.title(), site, site.resolve(GUIDE_PDF));
+      if (card) {
+        String cardCss = Files.readString(request.templates().resolve(QuickReferenceCard.PRINT_CSS), StandardCharsets.UTF_8);
+        PdfWriter.write(print.card(QuickReferenceCard.PAGE, cardCss, PrintDocument.CARD_PAPER), settings.title() + ": quick reference",
+            site, site.resolve(QuickReferenceCard.PDF));
+      }
       appendixPdf.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

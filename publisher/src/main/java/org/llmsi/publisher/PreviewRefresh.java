@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.llmsi.publisher.appendix.FormulaAppendix;
+import org.llmsi.publisher.appendix.QuickReferenceCard;
 import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.Chapter;
 import org.llmsi.publisher.bake.PageRenderer;
@@ -97,13 +98,17 @@ final class PreviewRefresh {
       VerifiedGuide guide, MathRenderer math, Path site) throws IOException {
     linkTree(last.request().output(), site);
     Book book = last.book();
-    PageRenderer renderer = new PageRenderer(settings, book, false);
+    PageRenderer renderer = new PageRenderer(settings, book, false, guide.quickReference().isPresent());
     ChapterRenderer chapters = new ChapterRenderer(guide, math);
     Map<Path, Document> pages = new LinkedHashMap<>();
     last.pages().forEach((name, doc) -> pages.put(site.resolve(name), doc));
     // Rendered from the text that was verified, not read again: a save in between waits for the next build.
     for (Chapter c : changed) replace(site, c.uri(), renderer.chapter(c, chapters), pages);
     replace(site, FormulaAppendix.PAGE, renderer.appendix(new FormulaAppendix(guide, book, math, settings.templates())), pages);
+    // Its rules of thumb are worked examples' results, which a chapter edit may change.
+    if (guide.quickReference().isPresent()) {
+      replace(site, QuickReferenceCard.PAGE, renderer.card(new QuickReferenceCard(guide, book, math, settings.templates())), pages);
+    }
     return new SitePages(site, pages);
   }
 

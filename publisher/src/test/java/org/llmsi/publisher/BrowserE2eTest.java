@@ -230,7 +230,8 @@ class BrowserE2eTest {
       Object overflowing = browser.executeScript("return Array.from(document.querySelectorAll('figure.example'))"
           + ".filter(f => f.scrollWidth > f.clientWidth + 1).map(f => f.id)");
       assertEquals(List.of(), overflowing, "worked examples that run off a phone's screen");
-      for (String page : List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html")) {
+      for (String page : List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html",
+          "quick-reference.html")) {
         browser.get(site.resolve(page).toUri().toString());
         long width = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
         long screen = ((Number) browser.executeScript("return window.innerWidth")).longValue();

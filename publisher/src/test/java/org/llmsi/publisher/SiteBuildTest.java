@@ -63,10 +63,10 @@ class SiteBuildTest {
   void publishesChaptersHomeAndAppendixAndSaysSo() throws IOException {
     assertTrue(Files.size(site.resolve("guide.pdf")) > 10_000);
     assertTrue(Files.size(site.resolve("formula-appendix.pdf")) > 10_000);
-    assertEquals(List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html"),
-        pages().stream().map(p -> site.relativize(p).toString()).toList());
+    assertEquals(List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html",
+        "quick-reference.html"), pages().stream().map(p -> site.relativize(p).toString()).toList());
     assertTrue(first.summary().startsWith("verified 2 files: 2 formulas"), first.summary());
-    assertTrue(first.summary().contains("published 5 pages"), first.summary());
+    assertTrue(first.summary().contains("published 6 pages and 3 PDFs"), first.summary());
   }
 
   @Test
@@ -89,7 +89,7 @@ class SiteBuildTest {
 
   @Test
   void homePageListsTheGuideInBookOrder() throws IOException {
-    assertEquals(List.of("01-intro.html", "02-ridge.html", "formula-appendix.html"),
+    assertEquals(List.of("01-intro.html", "02-ridge.html", "formula-appendix.html", "quick-reference.html"),
         page("index.html").select("ol.contents > li > a").eachAttr("href"));
   }
 
@@ -166,7 +166,7 @@ class SiteBuildTest {
         scripts++;
       }
     }
-    assertEquals(5 * 2, scripts, "theme.js and search.js on each of the five pages (search.js adds the index when first used)");
+    assertEquals(6 * 2, scripts, "theme.js and search.js on each of the six pages (search.js adds the index when first used)");
     assertEquals(List.of(), org.llmsi.publisher.output.ScriptPolicyCheck.problems(
         org.llmsi.publisher.output.SitePages.read(site)));
   }
@@ -345,14 +345,16 @@ class SiteBuildTest {
   }
 
   @Test
-  void appendixPdfListsEveryFormulaInItsContents() throws IOException {
+  void appendixPdfListsTheSectionOfEveryFormulaInItsContents() throws IOException {
     try (PDDocument pdf = Loader.loadPDF(site.resolve("formula-appendix.pdf").toFile())) {
       int pages = pdf.getNumberOfPages();
       String contents = text(pdf, 2, 2);
       int last = 0;
-      for (String id : List.of("arithmetic_intensity", "ridge_point")) {
-        Matcher m = Pattern.compile(id + "[ .]*(\\d+)").matcher(contents);
-        assertTrue(m.find(), "appendix contents lack " + id + ":\n" + contents);
+      // the section that explains each formula, as the appendix groups them
+      for (String[] section : List.of(new String[] {"A formula", "arithmetic_intensity"}, new String[] {"The ridge point", "ridge_point"})) {
+        String id = section[1];
+        Matcher m = Pattern.compile(section[0] + "[ .]*(\\d+)").matcher(contents);
+        assertTrue(m.find(), "appendix contents lack " + section[0] + ":\n" + contents);
         int page = Integer.parseInt(m.group(1));
         assertTrue(text(pdf, page, page).contains(id), id + " not on page " + page);
         last = page;
@@ -410,7 +412,7 @@ class SiteBuildTest {
   @Test
   void pagesMatchTheirGoldenHtml() throws IOException {
     for (String name : List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html",
-        "sitemap.xml", "robots.txt")) {
+        "quick-reference.html", "sitemap.xml", "robots.txt")) {
       String actual = Files.readString(site.resolve(name), StandardCharsets.UTF_8);
       assertEquals(Fixtures.golden("basic", name, actual), actual,
           name + " differs from its golden file; rerun with -Dgolden.update=true if the change is intended");
@@ -485,7 +487,7 @@ class SiteBuildTest {
   @Test
   void everyHeadingWithAnIdLinksToItselfAndKeepsItsText() throws IOException {
     int anchors = 0;
-    for (String name : List.of("01-intro.html", "02-ridge.html", "formula-appendix.html")) {
+    for (String name : List.of("01-intro.html", "02-ridge.html", "formula-appendix.html", "quick-reference.html")) {
       Document doc = page(name);
       for (Element h : doc.select("main h2[id], main h3[id]")) {
         Element a = h.selectFirst("> a.heading-anchor");

@@ -38,7 +38,7 @@ class VerifiedTextTest {
     Path site = tmp.resolve("site");
     MathRenderer math = new MathRenderer();
     SitePages pages = new SiteBaker(settings).bake(false, tmp.resolve("stage"), site, book,
-        new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math, settings.templates()));
+        new ChapterRenderer(guide, math), new FormulaAppendix(guide, book, math, settings.templates()), null);
     assertEquals("Fixture introduction", pages.page(first.uri()).selectFirst("article h1").text());
   }
 }

@@ -15,6 +15,8 @@ import org.llmsi.verifier.check.GuideChecker;
 import org.llmsi.verifier.check.ReferenceCatalog;
 import org.llmsi.verifier.data.DataSets;
 import org.llmsi.verifier.data.Glossary;
+import org.llmsi.verifier.data.QuickReferenceFile;
+import org.llmsi.verifier.model.QuickReference;
 import org.llmsi.verifier.model.VerifiedGuide;
 import org.llmsi.verifier.report.Diagnostic;
 import org.llmsi.verifier.report.Diagnostics;
@@ -52,6 +54,8 @@ public final class Verifier {
     GuideChecker checker = new GuideChecker(glossary, data, catalog, options.tries(), options.seed(),
         options.propertyResults(), this::referenceLocation, errors);
     GuideChecker.Outcome outcome = checker.check(pages);
+    // The card names formulas and examples; until they all verify, it would only repeat their errors.
+    QuickReference card = errors.isEmpty() ? readCard(outcome, data, errors) : null;
     List<Diagnostic> found = errors.sorted();
     long millis = (System.nanoTime() - start) / 1_000_000;
     GuideChecker.Prose prose = outcome.prose();
@@ -59,7 +63,7 @@ public final class Verifier {
         outcome.exampleBlocks(), outcome.claims(), prose.figures(), prose.relations(), prose.notation(),
         outcome.proseSkipped(), found.size(), millis);
     Optional<VerifiedGuide> guide = errors.isEmpty()
-        ? Optional.of(new VerifiedGuide(pages, glossary, data, outcome.formulas(), outcome.examples(), prose.typeset()))
+        ? Optional.of(new VerifiedGuide(pages, glossary, data, outcome.formulas(), outcome.examples(), prose.typeset(), card))
         : Optional.empty();
     return new VerificationResult(found, summary, guide, prose);
   }
@@ -90,6 +94,13 @@ public final class Verifier {
       return Glossary.empty();
     }
     return Glossary.read(files, errors);
+  }
+
+  /** The quick-reference card ({@code quick-reference.yaml}), or null when the guide defines none. */
+  private QuickReference readCard(GuideChecker.Outcome outcome, DataSets data, Diagnostics errors) {
+    Path file = options.siteRoot().resolve(QuickReference.FILE);
+    if (!Files.isRegularFile(file)) return null;
+    return QuickReferenceFile.read(file, shown(file), outcome.formulas(), outcome.examples(), data, errors);
   }
 
   private DataSets readDataSets(Diagnostics errors) {

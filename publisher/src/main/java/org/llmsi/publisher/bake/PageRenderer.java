@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.llmsi.publisher.appendix.FormulaAppendix;
+import org.llmsi.publisher.appendix.QuickReferenceCard;
 import org.llmsi.publisher.markdown.ChapterRenderer;
 
 /**
@@ -27,12 +28,15 @@ public final class PageRenderer {
   private final SiteSettings settings;
   private final Book book;
   private final boolean withPdfs;
+  private final boolean withCard;
   private final Configuration freemarker;
 
-  public PageRenderer(SiteSettings settings, Book book, boolean withPdfs) throws IOException {
+  /** @param withCard whether the site has a quick-reference card, which every page links to */
+  public PageRenderer(SiteSettings settings, Book book, boolean withPdfs, boolean withCard) throws IOException {
     this.settings = settings;
     this.book = book;
     this.withPdfs = withPdfs;
+    this.withCard = withCard;
     this.freemarker = new Configuration(Configuration.DEFAULT_INCOMPATIBLE_IMPROVEMENTS);
     freemarker.setDefaultEncoding("UTF-8");
     freemarker.setOutputEncoding("UTF-8");
@@ -61,12 +65,23 @@ public final class PageRenderer {
     return render("appendix.ftl", content);
   }
 
+  /** The quick-reference card's page, in quick-reference.ftl. */
+  public String card(QuickReferenceCard card) throws IOException {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("title", QuickReferenceCard.TITLE);
+    content.put("uri", QuickReferenceCard.PAGE);
+    content.put("rootpath", "");
+    content.put("body", card.html());
+    return render("quick-reference.ftl", content);
+  }
+
   private String render(String template, Map<String, Object> content) throws IOException {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("site_title", settings.title());
     config.put("site_description", settings.description());
     if (!settings.baseUrl().isEmpty()) config.put("site_url", settings.baseUrl());
     config.put("guide_pdfs", String.valueOf(withPdfs));
+    config.put("guide_card", String.valueOf(withCard));
     List<Map<String, Object>> pages = new ArrayList<>();
     for (Chapter c : book.chapters()) {
       pages.add(Map.of("uri", c.uri(), "title", c.title(), "book_order", String.format("%04d", c.number())));

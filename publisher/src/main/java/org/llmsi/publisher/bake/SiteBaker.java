@@ -14,6 +14,7 @@ import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.parser.Engines;
 import org.llmsi.publisher.appendix.FormulaAppendix;
+import org.llmsi.publisher.appendix.QuickReferenceCard;
 import org.llmsi.publisher.markdown.ChapterRenderer;
 
 /**
@@ -41,11 +42,12 @@ public final class SiteBaker {
    * @param withPdfs whether the pages may link to the PDFs (the live preview does not print them)
    * @param stage a scratch folder for the staged content
    * @param destination where the site goes; must be empty or absent
+   * @param card the quick-reference card, or null when the guide defines none
    * @throws BakeFailure when jbake.properties cannot be read, JBake reports errors, drops a page, or a
    *     block cannot be rendered
    */
   public SitePages bake(boolean withPdfs, Path stage, Path destination, Book book, ChapterRenderer renderer,
-      FormulaAppendix appendix) throws BakeFailure, IOException {
+      FormulaAppendix appendix, QuickReferenceCard card) throws BakeFailure, IOException {
     Path content = Files.createDirectories(stage.resolve("content"));
     DefaultJBakeConfiguration config;
     try {
@@ -63,6 +65,7 @@ public final class SiteBaker {
     // setProperty overrides jbake.properties and JBake's defaults (addConfiguration would rank below them).
     fixedProperties().forEach((k, v) -> config.setProperty((String) k, v));
     config.setProperty("guide.pdfs", String.valueOf(withPdfs));
+    config.setProperty("guide.card", String.valueOf(card != null));
     // The templates read it normalized (ending in /), as PageRenderer gives it.
     if (!settings.baseUrl().isEmpty()) config.setProperty("site.url", settings.baseUrl());
 
@@ -74,6 +77,10 @@ public final class SiteBaker {
     Files.writeString(content.resolve(FormulaAppendix.PAGE),
         "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(),
         StandardCharsets.UTF_8);
+    if (card != null) {
+      Files.writeString(content.resolve(QuickReferenceCard.PAGE),
+          "title=" + QuickReferenceCard.TITLE + "\ntype=card\nstatus=published\n~~~~~~\n" + card.html(), StandardCharsets.UTF_8);
+    }
     // The page a static host shows for a missing address, through the templates like every page.
     Files.writeString(content.resolve(NOT_FOUND_PAGE),
         "title=Page not found\ntype=notfound\nstatus=published\n~~~~~~\n", StandardCharsets.UTF_8);
@@ -99,6 +106,9 @@ public final class SiteBaker {
     if (!Files.isRegularFile(destination.resolve(FormulaAppendix.PAGE))) {
       problems.add("templates/appendix.ftl: error: the formula appendix page was not written");
     }
+    if (card != null && !Files.isRegularFile(destination.resolve(QuickReferenceCard.PAGE))) {
+      problems.add("templates/quick-reference.ftl: error: the quick-reference page was not written");
+    }
     if (!Files.isRegularFile(destination.resolve(NOT_FOUND_PAGE))) {
       problems.add("templates/notfound.ftl: error: the 404 page was not written");
     }
@@ -122,6 +132,7 @@ public final class SiteBaker {
     p.setProperty("template.page.file", "page.ftl");
     p.setProperty("template.appendix.file", "appendix.ftl");
     p.setProperty("template.notfound.file", "notfound.ftl");
+    p.setProperty("template.card.file", "quick-reference.ftl");
     p.setProperty("default.status", "");
     p.setProperty("uri.noExtension", "false");
     p.setProperty("img.path.update", "false");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Verifies the guide and publishes the site and both PDFs; exit 1 when anything failed. */
+/** Verifies the guide and publishes the site and its PDFs; exit 1 when anything failed. */
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = "Verify the guide, then build the site and PDFs into the output folder (all or nothing).")
 public final class BuildCommand implements Callable<Integer> {
@@ -23,7 +23,7 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder, replaced as a whole on success (default: ${DEFAULT-VALUE}).")
   java.nio.file.Path output;
 
-  @Option(names = "--no-pdf", description = "Skip the two PDFs.")
+  @Option(names = "--no-pdf", description = "Skip the PDFs.")
   boolean noPdf;
 
   @Spec

@@ -85,8 +85,33 @@ public final class PrintDocument {
   /** The formula appendix alone, its contents listing every formula. */
   public Document appendix() throws IOException {
     return assemble(book.title() + ": formula appendix",
-        "Every formula of the guide with its symbols, units, where it is used and how it was verified.",
+        "Every formula of the guide by topic, with its symbols, units and the sections that use it.",
         List.of(new Part(FormulaAppendix.PAGE, "Formula appendix", slug(FormulaAppendix.PAGE))), false);
+  }
+
+  /** The paper the published quick-reference card is printed on; the tests print it on Letter too. */
+  public static final String CARD_PAPER = "A4";
+
+  /**
+   * A page printed on its own, as the quick-reference card is: its article alone, no title page or
+   * contents, styled by pdf.css and then {@code pageCss}, on the given paper ({@code A4}, {@code letter}).
+   */
+  public Document card(String uri, String pageCss, String paper) throws IOException {
+    Document out = Document.createShell("");
+    out.outputSettings().syntax(Document.OutputSettings.Syntax.xml);
+    Part part = new Part(uri, "", slug(uri));
+    Document page = Jsoup.parse(site.resolve(uri).toFile(), "UTF-8");
+    out.head().appendElement("title").text(page.title());
+    out.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css + "\n" + pageCss + "\n@page { size: " + paper + "; }\n"));
+    inlineMath(page, site.resolve(uri));
+    Element article = page.selectFirst("article");
+    if (article == null) throw new IOException(uri + ": no <article> to print");
+    Element section = out.body().appendElement("section").addClass("card-sheet").id(part.slug());
+    for (Element child : article.children()) section.appendChild(child.clone());
+    rewrite(section, part, Map.of(uri, part));
+    out.body().select("svg").forEach(svg -> svg.html(svg.html().replace("currentColor", "#000")));
+    sanitizeText(out.body());
+    return out;
   }
 
   private Document assemble(String title, String description, List<Part> parts, boolean chapterLevelToc)
@@ -118,15 +143,16 @@ public final class PrintDocument {
       for (Element child : article.children()) section.appendChild(child.clone());
       rewrite(section, p, byUri);
       collectAnswers(section);
+      section.select("nav.appendix-index").remove(); // the printed contents list the same, with pages
       Element h1 = section.selectFirst("h1");
       String heading = h1 != null ? h1.text() : p.title();
       tocList.appendElement("li").addClass("toc-part").appendElement("a").attr("href", "#" + p.slug()).text(heading);
       Element mark = bookmarks.appendElement("bookmark").attr("name", heading).attr("href", "#" + p.slug());
-      // The guide lists sections; the appendix lists formulas, which is what a reader looks up.
-      String entries = chapterLevelToc ? "h2[id]" : "section.appendix-entry[id], h2[id]";
+      // The guide lists sections; the appendix its topics and their sections, which is what a reader looks up.
+      String entries = chapterLevelToc ? "h2[id]" : "h2[id], h3[id]";
       for (Element e : section.select(entries)) {
-        String text = e.is("section") ? e.selectFirst("h3").text() : e.text();
-        tocList.appendElement("li").addClass(e.is("section") ? "toc-formula" : "toc-section")
+        String text = e.text();
+        tocList.appendElement("li").addClass(e.is("h3") ? "toc-subsection" : "toc-section")
             .appendElement("a").attr("href", "#" + e.id()).text(text);
         mark.appendElement("bookmark").attr("name", text).attr("href", "#" + e.id());
       }

@@ -23,6 +23,7 @@ public final class VerifiedGuide {
   /** Examples by their fence node in the pages' documents: what the publisher renders. */
   private final java.util.Map<com.vladsch.flexmark.util.ast.Node, VerifiedExample> byNode = new java.util.IdentityHashMap<>();
   private final java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex;
+  private final QuickReference card;
 
   public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
       List<VerifiedExample> examples) {
@@ -32,6 +33,14 @@ public final class VerifiedGuide {
   /** @param relationTex the TeX each checked relation of prose math is typeset from, by its node */
   public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
       List<VerifiedExample> examples, java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex) {
+    this(pages, glossary, data, formulas, examples, relationTex, null);
+  }
+
+  /** @param card the quick-reference card resolved against this guide, or null when it defines none */
+  public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
+      List<VerifiedExample> examples, java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex,
+      QuickReference card) {
+    this.card = card;
     this.relationTex = relationTex;
     this.pages = List.copyOf(pages);
     this.glossary = glossary;
@@ -52,6 +61,11 @@ public final class VerifiedGuide {
 
   public List<Page> pages() {
     return pages;
+  }
+
+  /** The quick-reference card ({@code quick-reference.yaml}), when the guide defines one. */
+  public Optional<QuickReference> quickReference() {
+    return Optional.ofNullable(card);
   }
 
   public Glossary glossary() {
