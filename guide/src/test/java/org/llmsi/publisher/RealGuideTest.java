@@ -146,6 +146,38 @@ class RealGuideTest {
     }
     try (PDDocument published = Loader.loadPDF(site.resolve(QuickReferenceCard.PDF).toFile())) {
       assertTrue(published.getNumberOfPages() <= 4, "quick-reference.pdf: " + published.getNumberOfPages() + " pages");
+  /**
+   * Every character the guide prints is drawn from an embedded font that holds its glyph (≈,
+   * ×, µ and the rest, scanned from the PDF's own text), and `6ND` finds the training-compute
+   * formula's text.
+   */
+  @Test
+  void everyPrintedCharacterHasAnEmbeddedGlyphAndMathIsSearchable() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(site.resolve(GuidePublisher.GUIDE_PDF).toFile())) {
+      java.util.Set<String> missing = new java.util.TreeSet<>();
+      java.util.Set<Integer> printed = new java.util.TreeSet<>();
+      PDFTextStripper glyphs = new PDFTextStripper() {
+        @Override
+        protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+          t.getUnicode().codePoints().forEach(printed::add);
+          boolean drawn = t.getFont().isEmbedded() && t.getFont() instanceof org.apache.pdfbox.pdmodel.font.PDVectorFont v
+              && java.util.Arrays.stream(t.getCharacterCodes()).allMatch(code -> {
+                try {
+                  return v.hasGlyph(code);
+                } catch (IOException e) {
+                  return false;
+                }
+              });
+          if (!drawn) missing.add(t.getUnicode() + " (U+" + Integer.toHexString(t.getUnicode().codePointAt(0)) + ") in " + t.getFont().getName());
+          super.processTextPosition(t);
+        }
+      };
+      String text = glyphs.getText(pdf);
+      assertEquals(java.util.Set.of(), missing, "characters without an embedded glyph");
+      for (int cp : new int[] {'≈', '×', 'µ'}) {
+        assertTrue(printed.contains(cp), "the guide no longer prints " + Character.toString(cp) + ": pick another sample");
+      }
+      assertTrue(text.contains("C = 6ND FLOP"), "the training-compute formula's text is not in guide.pdf");
     }
   }
 

@@ -528,6 +528,49 @@ class BrowserE2eTest {
       screenshot("7-search-phone.png");
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+  /**
+   * Math can be found as text, as with Ctrl+F: the browser's own find (window.find) lands on a
+   * formula's linear form, inside the formula's figure, and a selection across it copies that text.
+   * Every math image carries width and height in its SVG view's proportions, so its box is known
+   * before the file arrives.
+   */
+  @Test
+  void findInPageFindsFormulasAndMathImagesAreSizedBeforeTheyLoad() throws IOException {
+    browser.get(site.resolve("02-ridge.html").toUri().toString());
+    JavascriptExecutor js = browser;
+    Object found = js.executeScript("""
+        getSelection().removeAllRanges();
+        if (!window.find('I_ridge = P_peak/B_mem', true)) return null;
+        const at = getSelection().anchorNode.parentElement;
+        return at.closest('figure.formula') && at.closest('figure.formula').id;
+        """);
+    assertEquals("ridge_point", found, "the browser's find lands on the ridge-point formula");
+    assertEquals(false, js.executeScript("getSelection().removeAllRanges(); return window.find('P_peakB_mem', true)"),
+        "find does not match just anything");
+    String copied = (String) js.executeScript("""
+        const r = document.createRange();
+        r.selectNodeContents(document.querySelector('#ridge_point .formula-math'));
+        return r.toString();
+        """);
+    assertEquals("I_ridge = P_peak/B_mem", copied.strip(), "the formula copies as its linear text");
+    assertEquals("I ridge equals P peak over B mem",
+        browser.findElement(By.cssSelector("#ridge_point .formula-math img.math")).getAttribute("alt"));
+    assertEquals(true, js.executeScript("return document.querySelector('#ridge_point .m > span').getAttribute('aria-hidden') === 'true'"
+        + " && getComputedStyle(document.querySelector('#ridge_point .m > span')).color === 'rgba(0, 0, 0, 0)'"),
+        "the text layer is transparent and left to the image's alt for screen readers");
+    for (String page : List.of("01-intro.html", "02-ridge.html", "formula-appendix.html")) {
+      browser.get(site.resolve(page).toUri().toString());
+      @SuppressWarnings("unchecked")
+      List<List<Object>> sizes = (List<List<Object>>) js.executeScript("return [...document.querySelectorAll('img.math')]"
+          + ".map(i => [i.getAttribute('src'), i.getAttribute('width'), i.getAttribute('height')])");
+      assertFalse(sizes.isEmpty(), page);
+      for (List<Object> size : sizes) {
+        Matcher view = Pattern.compile("viewBox=\"-?\\d+ -?\\d+ (\\d+) (\\d+)\"")
+            .matcher(Files.readString(site.resolve((String) size.get(0))));
+        assertTrue(view.find(), (String) size.get(0));
+        assertEquals(List.of(view.group(1), view.group(2)), size.subList(1, 3), page + ": " + size);
+      }
+      assertSizedByTheirViews();
     }
   }
 }

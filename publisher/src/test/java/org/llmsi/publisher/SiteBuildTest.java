@@ -177,7 +177,7 @@ class SiteBuildTest {
     for (String name : List.of("01-intro.html", "02-ridge.html")) {
       for (Element f : page(name).select("figure.formula")) {
         ids.add(f.id());
-        Element img = f.selectFirst(".formula-math > img.math");
+        Element img = f.selectFirst(".formula-math > .m > img.math");
         assertNotNull(img, f.id() + " has no math image");
         assertMathFile(img);
         assertFalse(f.select("dl.where dt img.math").isEmpty(), f.id() + " has no where list");
@@ -190,7 +190,7 @@ class SiteBuildTest {
     for (String id : ids) {
       Element entry = appendix.getElementById(id);
       assertNotNull(entry, "appendix entry " + id);
-      assertMathFile(entry.selectFirst(".formula-math > img.math[alt]"));
+      assertMathFile(entry.selectFirst(".formula-math > .m > img.math[alt]"));
       assertTrue(entry.text().contains("seed"), entry.text());
     }
     assertTrue(appendix.select("table.notation tr[id=sym-P_peak]").size() == 1, "notation table lists P_peak");
@@ -509,5 +509,61 @@ class SiteBuildTest {
       if (line.startsWith("~~~~~~")) break;
     }
     throw new AssertionError(md + " has no " + key + "= header");
+  }
+
+  /**
+   * Both PDFs are tagged (a structure tree, marked content, the language and the title shown),
+   * draw every character in an embedded font that holds its glyph (ligatures such as ﬀ included), and
+   * carry each formula's linear text, so a PDF viewer's search and text extraction find it.
+   */
+  @Test
+  void pdfsAreTaggedWithEmbeddedFontsThatDrawEveryCharacterAndSearchableMath() throws IOException {
+    for (String name : List.of("guide.pdf", "formula-appendix.pdf")) {
+      try (PDDocument pdf = Loader.loadPDF(site.resolve(name).toFile())) {
+        var catalog = pdf.getDocumentCatalog();
+        assertNotNull(catalog.getStructureTreeRoot(), name + " has no structure tree");
+        assertTrue(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(), name + " is not marked as tagged");
+        assertEquals("en", catalog.getLanguage(), name);
+        assertTrue(catalog.getViewerPreferences() != null && catalog.getViewerPreferences().displayDocTitle(), name);
+        assertTrue(pdf.getDocumentInformation().getTitle().startsWith("LLM System Interview"), name);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+          var resources = pdf.getPage(i).getResources();
+          for (var fontName : resources.getFontNames()) {
+            var font = resources.getFont(fontName);
+            if (!font.isEmbedded()) problems.add("page " + (i + 1) + ": " + font.getName() + " is not embedded");
+          }
+        }
+        java.util.Set<Integer> printed = new java.util.TreeSet<>();
+        PDFTextStripper glyphs = new PDFTextStripper() {
+          @Override
+          protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+            t.getUnicode().codePoints().forEach(printed::add);
+            try {
+              boolean drawn = t.getFont().isEmbedded() && t.getFont() instanceof org.apache.pdfbox.pdmodel.font.PDVectorFont v
+                  && java.util.Arrays.stream(t.getCharacterCodes()).allMatch(code -> hasGlyph(v, code));
+              if (!drawn) problems.add("'" + t.getUnicode() + "' in " + t.getFont().getName() + " has no embedded glyph");
+            } finally {
+              super.processTextPosition(t);
+            }
+          }
+        };
+        String text = glyphs.getText(pdf);
+        assertEquals(List.of(), problems.stream().distinct().toList(), name);
+        // The old base fonts could draw only windows-1252: show that the check saw more than that.
+        assertTrue(printed.stream().anyMatch(cp -> !java.nio.charset.Charset.forName("windows-1252").newEncoder()
+            .canEncode(new String(Character.toChars(cp)))), name + " prints only windows-1252: " + printed);
+        assertTrue(text.contains("I_ridge = P_peak/B_mem"), name + " lacks the ridge point formula's text");
+        assertTrue(text.contains("I = W/Q"), name + " lacks the arithmetic intensity formula's text");
+      }
+    }
+  }
+
+  private static boolean hasGlyph(org.apache.pdfbox.pdmodel.font.PDVectorFont font, int code) {
+    try {
+      return font.hasGlyph(code);
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -112,7 +112,7 @@ public final class MathRenderer {
         .append("width:").append(em(right - left)).append(";vertical-align:").append(em(baseline - bottom));
     if (left < 0) style.append(";margin-left:").append(em(left));
     if (right > Math.ceil(width)) style.append(";margin-right:").append(em(Math.ceil(width) - right));
-    MathSvg math = new MathSvg(tex, display, svg, Hashes.shortSha1(svg) + ".svg", style.toString());
+    MathSvg math = new MathSvg(tex, display, svg, Hashes.shortSha1(svg) + ".svg", style.toString(), right - left, bottom - top);
     byFile.putIfAbsent(math.fileName(), math);
     return math;
   }

@@ -22,8 +22,10 @@ import org.jsoup.helper.W3CDom;
 
 /**
  * Prints an assembled document to PDF with openhtmltopdf (PDFBox backend, Batik for the math SVG,
- * the PDF base fonts, and a subset of Liberation Sans for the symbols they lack, so nothing is fetched). The file is deterministic: fixed dates
- * and a document id derived from the content, so the same guide prints byte-identical PDFs.
+ * the embedded DejaVu fonts of {@link PdfFonts}, so nothing is fetched), tagged for accessibility
+ * (PDF/UA as openhtmltopdf supports it: a structure tree, the title shown, the document's language).
+ * The file is deterministic: fixed dates and a document id derived from the content, so the same
+ * guide prints byte-identical PDFs.
  */
 public final class PdfWriter {
   private static final Calendar FIXED_DATE = fixedDate();
@@ -37,8 +39,8 @@ public final class PdfWriter {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.useSVGDrawer(new BatikSVGDrawer());
-    // Only span.sym uses it (a sign the base fonts lack); embedded as a subset of those glyphs.
-    builder.useFont(PrintDocument::symbolFont, PrintDocument.SYMBOL_FONT);
+    PdfFonts.register(builder);
+    builder.usePdfUaAccessibility(true);
     builder.withW3cDocument(w3c, base.toUri().toString());
     builder.withProducer("LLM System Interview publisher");
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
@@ -47,6 +49,7 @@ public final class PdfWriter {
       PDDocument pdf = renderer.getPdfDocument();
       PDDocumentInformation info = pdf.getDocumentInformation();
       info.setTitle(title);
+      pdf.getDocumentCatalog().setLanguage("en"); // openhtmltopdf writes EN-US whatever the html's lang
       info.setCreationDate(FIXED_DATE);
       info.setModificationDate(FIXED_DATE);
       COSString id = new COSString(digest(xhtml));

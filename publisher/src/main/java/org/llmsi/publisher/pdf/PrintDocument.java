@@ -1,8 +1,6 @@
 package org.llmsi.publisher.pdf;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,35 +23,8 @@ import org.llmsi.publisher.bake.Chapter;
  * pages become links inside it.
  */
 public final class PrintDocument {
-  /** Characters the PDF base fonts can draw are those of WinAnsi, i.e. windows-1252. */
-  private static final Charset WIN_ANSI = Charset.forName("windows-1252");
-  /**
-   * The fallback font (pdf.css lists it after each base font): Liberation Sans, metric-compatible
-   * with Helvetica, as PDFBox ships it, so it comes with a Maven dependency the build already has.
-   */
-  public static final String SYMBOL_FONT = "LLMSI Symbols";
-  private static final String SYMBOL_FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-  private static final java.awt.Font SYMBOLS = loadSymbolFont();
-  /** Only for what neither the base fonts nor the fallback font can draw. */
-  private static final Map<String, String> REPLACEMENTS = Map.of("\u2011", "-");
-  /** ✓ is in no font the build has: it is drawn, in the text's colour, at the text's size. */
-  private static final String CHECK_MARK = "\u2713";
-  static final String CHECK_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"check-mark\" role=\"img\" aria-label=\"\u2713\""
-      + " viewBox=\"0 0 10 10\" style=\"width:.8em;height:.8em;vertical-align:-.05em\">"
-      + "<path d=\"M1 5.4 3.9 8.3 9.2 1.6\" style=\"fill:none;stroke:#000;stroke-width:1.5\"/></svg>";
-
-  /** The fallback font's bytes, for openhtmltopdf to embed (a subset of it). */
-  public static java.io.InputStream symbolFont() {
-    return PrintDocument.class.getResourceAsStream(SYMBOL_FONT_RESOURCE);
-  }
-
-  private static java.awt.Font loadSymbolFont() {
-    try (java.io.InputStream in = symbolFont()) {
-      return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
-    } catch (java.awt.FontFormatException | IOException | NullPointerException e) {
-      throw new IllegalStateException("PDFBox's " + SYMBOL_FONT_RESOURCE + " cannot be read", e);
-    }
-  }
+  /** Only for what no font of the PDF can draw (none the guide prints today): shown, not dropped. */
+  private static final String MISSING = "?";
 
   private final Path site;
   private final Book book;
@@ -118,7 +89,9 @@ public final class PrintDocument {
       throws IOException {
     Document out = Document.createShell("");
     out.outputSettings().syntax(Document.OutputSettings.Syntax.xml);
+    out.root().attr("lang", "en"); // the tagged PDF's language
     out.head().appendElement("title").text(title);
+    out.head().appendElement("meta").attr("name", "subject").attr("content", description); // the tagged PDF's description
     out.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css));
     Element bookmarks = out.head().appendElement("bookmarks");
     Element body = out.body();
@@ -195,7 +168,8 @@ public final class PrintDocument {
         if (svg == null) throw new IOException(site.relativize(file) + ": not an SVG file");
         mathFiles.put(file, svg);
       }
-      img.replaceWith(padded(svg.clone().addClass("math"), img.attr("style")));
+      // Its alt is what a tagged PDF gives the figure, as the page gives the image.
+      img.replaceWith(padded(svg.clone().addClass("math").attr("alt", img.attr("alt")), img.attr("style")));
     }
   }
 
@@ -251,51 +225,21 @@ public final class PrintDocument {
   }
 
   /**
-   * Keeps what the base fonts can draw; sets a character only the fallback font has in a
-   * {@code span.sym} (pdf.css gives it that font; openhtmltopdf does not fall back from a base font
-   * glyph by glyph); draws ✓ as SVG; and replaces anything else (rather than printing '#').
+   * Replaces a character that no font of the PDF can draw (DejaVu Sans, the fallback, lacks it) by
+   * {@link #MISSING} rather than let it print as an empty box. Math drawings are left alone.
    */
   private static void sanitizeText(Element body) {
-    CharsetEncoder encoder = WIN_ANSI.newEncoder();
-    List<TextNode> texts = new java.util.ArrayList<>();
     NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof TextNode t && (t.parent() == null || t.parent().closest("svg") == null)) texts.add(t);
+      if (node instanceof TextNode t && (t.parent() == null || t.parent().closest("svg") == null)) {
+        String text = t.getWholeText();
+        StringBuilder drawable = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+          if (Character.isWhitespace(cp) || PdfFonts.FALLBACK.canDisplay(cp)) drawable.appendCodePoint(cp);
+          else drawable.append(MISSING);
+        });
+        if (!drawable.toString().equals(text)) t.text(drawable.toString());
+      }
     }, body);
-    for (TextNode t : texts) {
-      String text = t.getWholeText();
-      List<org.jsoup.nodes.Node> pieces = new java.util.ArrayList<>();
-      StringBuilder plain = new StringBuilder(text.length());
-      boolean changed = false;
-      for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        i += Character.charCount(cp);
-        String s = new String(Character.toChars(cp));
-        String r = REPLACEMENTS.get(s);
-        if (r != null) {
-          plain.append(r);
-          changed = true;
-        } else if (encoder.canEncode(s)) {
-          plain.append(s);
-        } else if (s.equals(CHECK_MARK) || SYMBOLS.canDisplay(cp)) {
-          if (!plain.isEmpty()) pieces.add(new TextNode(plain.toString()));
-          plain.setLength(0);
-          pieces.add(s.equals(CHECK_MARK) ? Jsoup.parseBodyFragment(CHECK_SVG).body().child(0)
-              : new Element("span").addClass("sym").text(s));
-          changed = true;
-        } else {
-          plain.append('?');
-          changed = true;
-        }
-      }
-      if (!changed) continue;
-      if (!plain.isEmpty()) pieces.add(new TextNode(plain.toString()));
-      org.jsoup.nodes.Node at = t;
-      for (org.jsoup.nodes.Node piece : pieces) {
-        at.after(piece);
-        at = piece;
-      }
-      t.remove();
-    }
   }
 
   static String slug(String uri) {

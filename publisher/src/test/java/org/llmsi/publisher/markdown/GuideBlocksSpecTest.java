@@ -32,8 +32,8 @@ import org.llmsi.verifier.source.SourceFile;
  * sets the file line of the example's first line, as the located errors show it.
  *
  * <p>Typeset math is shown in the expected HTML as {@code <img class="math" alt="…">}, without
- * the file name and size: the spec is about the extension's markup, and the drawing is
- * MathRendererTest's. With
+ * the file name, size and text layer: the spec is about the extension's markup, and the drawing and
+ * its text are MathRendererTest's. With
  * {@code -Dgolden.update=true} the expected sections are rewritten from what the extension does.
  */
 class GuideBlocksSpecTest {
@@ -42,7 +42,8 @@ class GuideBlocksSpecTest {
   private static final Pattern HEADER =
       Pattern.compile("^" + FENCE + " example(?:\\(([^)]*)\\))?(?: options\\(([^)]*)\\))?\\s*$");
   private static final Pattern MATH = Pattern.compile(
-      "<img class=\"math\" src=\"math/[0-9a-f]{12}\\.svg\" alt=\"([^\"]*)\" style=\"[^\"]*\">");
+      "<span class=\"m\"><img class=\"math\" src=\"math/[0-9a-f]{12}\\.svg\" alt=\"([^\"]*)\" width=\"\\d+\" height=\"\\d+\""
+          + " style=\"[^\"]*\"><span aria-hidden=\"true\">[^<]*</span></span>");
 
   static VerifiedGuide guide;
   static String chapterFile;

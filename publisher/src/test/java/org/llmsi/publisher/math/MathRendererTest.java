@@ -32,7 +32,10 @@ class MathRendererTest {
   void aPageShowsItAsAnImageWhoseTextIsTheMathInWords() {
     MathSvg x = new MathRenderer().inline("x_i");
     String img = x.img("../");
-    assertTrue(img.startsWith("<img class=\"math\" src=\"../math/" + x.fileName() + "\" alt=\"x i\" style=\"width:"), img);
+    assertTrue(img.startsWith("<span class=\"m\"><img class=\"math\" src=\"../math/" + x.fileName() + "\" alt=\"x i\" width=\""
+        + x.viewWidth() + "\" height=\"" + x.viewHeight() + "\" style=\"width:.813em;"), img);
+    assertTrue(x.svg().matches("(?s).* viewBox=\"-?\\d+ -?\\d+ " + x.viewWidth() + " " + x.viewHeight() + "\".*"), x.svg());
+    assertTrue(img.endsWith("<span aria-hidden=\"true\">x_i</span></span>"), img);
   }
 
   @Test
