@@ -4,8 +4,9 @@
 <h1 id="formula-appendix">Formula appendix</h1>
 <p class="lead">Every formula of the guide, in book order. Each one was checked for units and compared with an independent Java implementation on random inputs before this page was built.</p>
 <h2 id="notation">Notation<a class="heading-anchor" href="#notation" aria-label="Link to this section"></a></h2>
-<#-- A th in a row of th cells heads its column: no scope attribute needed. -->
-<table class="notation">
+<#-- A th in a row of th cells heads its column: no scope attribute needed. tabindex: on a phone the
+     table scrolls inside its own box (guide.css), which a keyboard must be able to reach. -->
+<table class="notation" tabindex="0">
 <thead><tr><th>symbol</th><th>name</th><th>meaning</th><th>unit</th><th>tested over</th></tr></thead>
 <tbody>
 <#list symbols as s>

@@ -94,7 +94,7 @@ public final class GuidePublisher {
       if (!verification.ok()) return verificationFailed(verification, displayBase, start);
       var guide = verification.guide();
       clock.lap("verify");
-      SiteSettings settings = SiteSettings.read(request.siteSrc(), request.templates());
+      SiteSettings settings = SiteSettings.read(request.siteSrc(), request.templates()).withVersion(request.version().text());
       MathRenderer math = sharedMath != null ? sharedMath : new MathRenderer();
       prepareMath(math, guide);
       clock.lap("math");
@@ -153,7 +153,7 @@ public final class GuidePublisher {
 
   private static void printPdfs(Path site, Book book, SiteSettings settings, PublishRequest request) throws IOException {
     String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
-    PrintDocument print = new PrintDocument(site, book, css);
+    PrintDocument print = new PrintDocument(site, book, css, settings.version());
     // The two PDFs are independent documents: lay them out at the same time.
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {

@@ -5,6 +5,8 @@ import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import org.llmsi.publisher.markdown.internal.GuideBlockNodeRenderer;
+import org.llmsi.publisher.markdown.internal.LinkedTextRenderer;
+import org.llmsi.publisher.markdown.internal.ScrollableTables;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.verifier.model.VerifiedGuide;
 
@@ -40,6 +42,10 @@ public final class GuideBlocksExtension implements HtmlRenderer.HtmlRendererExte
 
   @Override
   public void extend(HtmlRenderer.Builder builder, String rendererType) {
-    if ("HTML".equals(rendererType)) builder.nodeRendererFactory(new GuideBlockNodeRenderer.Factory());
+    if ("HTML".equals(rendererType)) {
+      builder.nodeRendererFactory(new GuideBlockNodeRenderer.Factory());
+      builder.nodeRendererFactory(new LinkedTextRenderer.Factory());
+      builder.attributeProviderFactory(ScrollableTables.factory());
+    }
   }
 }
