@@ -77,7 +77,9 @@ async function axeAll() {
       await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await tab.goto(base + page, { waitUntil: 'load' });
       await tab.evaluate(axeSource);
-      const violations = await tab.evaluate(async () => (await window.axe.run(document)).violations
+      // axe's default rules, plus target-size (WCAG 2.2 AA), which it leaves off and Lighthouse runs.
+      const violations = await tab.evaluate(async () => (await window.axe.run(document,
+        { rules: { 'target-size': { enabled: true } } })).violations
         .map(v => ({ id: v.id, impact: v.impact, help: v.help,
           nodes: v.nodes.map(n => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`) })));
       row.push(violations.reduce((n, v) => n + v.nodes.length, 0));
