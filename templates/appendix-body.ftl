@@ -38,8 +38,9 @@
 </section>
 </#list>
 <h2 id="notation">Notation</h2>
-<#-- A th in a row of th cells heads its column: no scope attribute needed. -->
-<table class="notation">
+<#-- A th in a row of th cells heads its column: no scope attribute needed. tabindex: on a phone the
+     table scrolls inside its own box (guide.css), which a keyboard must be able to reach. -->
+<table class="notation" tabindex="0">
 <thead><tr><th>symbol</th><th>name</th><th>meaning</th><th>unit</th><th>tested over</th></tr></thead>
 <tbody>
 <#list symbols as s>

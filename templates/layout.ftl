@@ -56,7 +56,8 @@
 <p id="search-status" class="visually-hidden" role="status"></p>
 </form>
 <a class="jump-nav" href="#contents">Contents</a>
-<button type="button" id="theme-toggle" class="theme-toggle" hidden aria-label="Switch between light and dark theme">Theme</button>
+<#-- No aria-label: the name a speech user says is the text they see ("Dark theme"), which theme.js keeps current. -->
+<button type="button" id="theme-toggle" class="theme-toggle" hidden>Dark theme</button>
 </header>
 <div class="layout">
 <nav class="book-nav" id="contents" aria-label="Chapters">
@@ -85,7 +86,12 @@
 </nav>
 </#if>
 </div>
+<#-- The commit the site was built from (GuideVersion): fixed by the commit, so rebuilds are identical. -->
+<footer class="site-footer"><p>${config.site_title?html} · ${(config.guide_version!"Unversioned")?html}</p></footer>
 <script src="${root}assets/search.js"></script>
+<#if toc?has_content>
+<script src="${root}assets/toc.js"></script>
+</#if>
 </body>
 </html>
 </#macro>

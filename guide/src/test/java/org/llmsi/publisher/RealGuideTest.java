@@ -125,7 +125,7 @@ class RealGuideTest {
   void quickReferenceCardPrintsOnFourPagesOfA4AndOfLetter() throws IOException {
     String css = Files.readString(Path.of("../templates/pdf.css"), StandardCharsets.UTF_8);
     String cardCss = Files.readString(Path.of("../templates", QuickReferenceCard.PRINT_CSS), StandardCharsets.UTF_8);
-    PrintDocument print = new PrintDocument(site, new Book("", "", List.of()), css); // the card needs no chapter list
+    PrintDocument print = new PrintDocument(site, new Book("", "", List.of()), css, "Unversioned"); // the card needs no chapter list
     for (String paper : List.of("A4", "letter")) {
       Path file = temp.resolve("card-" + paper + ".pdf");
       PdfWriter.write(print.card(QuickReferenceCard.PAGE, cardCss, paper), "card", site, file);

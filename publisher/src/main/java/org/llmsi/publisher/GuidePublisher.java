@@ -95,7 +95,7 @@ public final class GuidePublisher {
       if (!verification.ok()) return verificationFailed(verification, displayBase, start);
       var guide = verification.guide();
       clock.lap("verify");
-      SiteSettings settings = SiteSettings.read(request.siteSrc(), request.templates());
+      SiteSettings settings = SiteSettings.read(request.siteSrc(), request.templates()).withVersion(request.version().text());
       MathRenderer math = sharedMath != null ? sharedMath : new MathRenderer();
       prepareMath(math, guide);
       clock.lap("math");
@@ -157,7 +157,7 @@ public final class GuidePublisher {
   private static void printPdfs(Path site, Book book, SiteSettings settings, PublishRequest request, boolean card)
       throws IOException {
     String css = Files.readString(request.templates().resolve("pdf.css"), StandardCharsets.UTF_8);
-    PrintDocument print = new PrintDocument(site, book, css);
+    PrintDocument print = new PrintDocument(site, book, css, settings.version());
     // The appendix is independent of the guide and the card: lay it out at the same time.
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {

@@ -11,28 +11,39 @@ import java.nio.file.Path;
  * @param pdfs whether to print guide.pdf and formula-appendix.pdf (the live preview skips them)
  * @param tries property-test inputs per formula
  * @param catalog the reference catalog, {@code Class#method} (the guide's own unless testing)
+ * @param version the commit the pages and PDFs say they were built from
  */
-public record PublishRequest(Path siteSrc, Path templates, Path output, boolean pdfs, int tries, String catalog) {
+public record PublishRequest(Path siteSrc, Path templates, Path output, boolean pdfs, int tries, String catalog,
+    GuideVersion version) {
 
-  /** The published guide's build: its reference catalog and the default number of tries. */
+  /** A build that names no commit: its pages say "Unversioned". */
+  public PublishRequest(Path siteSrc, Path templates, Path output, boolean pdfs, int tries, String catalog) {
+    this(siteSrc, templates, output, pdfs, tries, catalog, GuideVersion.UNVERSIONED);
+  }
+
+  /** The published guide's build: its reference catalog, the default number of tries, its commit. */
   public static PublishRequest of(Path siteSrc, Path templates, Path output) {
     return new PublishRequest(siteSrc, templates, output, true, org.llmsi.verifier.VerifyOptions.DEFAULT_TRIES,
-        org.llmsi.verifier.VerifyOptions.GUIDE_CATALOG);
+        org.llmsi.verifier.VerifyOptions.GUIDE_CATALOG, GuideVersion.of(siteSrc));
   }
 
   public PublishRequest withoutPdfs() {
-    return new PublishRequest(siteSrc, templates, output, false, tries, catalog);
+    return new PublishRequest(siteSrc, templates, output, false, tries, catalog, version);
   }
 
   public PublishRequest withCatalog(String spec) {
-    return new PublishRequest(siteSrc, templates, output, pdfs, tries, spec);
+    return new PublishRequest(siteSrc, templates, output, pdfs, tries, spec, version);
   }
 
   public PublishRequest withSiteSrc(Path src) {
-    return new PublishRequest(src, templates, output, pdfs, tries, catalog);
+    return new PublishRequest(src, templates, output, pdfs, tries, catalog, version);
   }
 
   public PublishRequest withOutput(Path out) {
-    return new PublishRequest(siteSrc, templates, out, pdfs, tries, catalog);
+    return new PublishRequest(siteSrc, templates, out, pdfs, tries, catalog, version);
+  }
+
+  public PublishRequest withVersion(GuideVersion v) {
+    return new PublishRequest(siteSrc, templates, output, pdfs, tries, catalog, v);
   }
 }

@@ -254,6 +254,108 @@ class BrowserE2eTest {
         "a desktop shows the chapter list beside the page, no Contents link");
   }
 
+  /** The WCAG contrast ratio of two CSS colours, computed in the page. */
+  private static final String CONTRAST = """
+      const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => v / 255)
+          .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const contrast = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+      """;
+
+  /**
+   * The accessibility fixes of issue 18, in both themes: a focused skip link is on top of the
+   * header, the theme button's name holds its visible text, every "On this page" link is 24 px
+   * tall or more, the search field's edge stands 3:1 against the page, and a desktop line of prose
+   * holds 60 to 80 characters.
+   */
+  @Test
+  void skipLinkThemeNameContentsTargetsSearchEdgeAndLineLength() throws IOException {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    JavascriptExecutor js = browser;
+    try {
+      for (String theme : List.of("light", "dark")) {
+        browser.get(site.resolve("01-intro.html").toUri().toString());
+        js.executeScript("localStorage.setItem('llmsi-theme', arguments[0])", theme);
+        browser.navigate().refresh();
+        assertEquals(theme, js.executeScript("return document.documentElement.getAttribute('data-theme')"));
+
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
+        assertEquals("skip", js.executeScript("return document.activeElement.className"), "Tab reaches the skip link first");
+        assertEquals(true, js.executeScript("""
+            const r = document.activeElement.getBoundingClientRect();
+            return r.top >= 0 && r.left >= 0 && r.height > 0
+                && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === document.activeElement;
+            """), theme + ": the focused skip link is drawn on top, not under the site's title");
+        screenshot("7-skip-link-" + theme + ".png");
+
+        WebElement toggle = browser.findElement(By.id("theme-toggle"));
+        assertEquals(theme.equals("dark") ? "Light theme" : "Dark theme", toggle.getText());
+        assertTrue(toggle.getAccessibleName().contains(toggle.getText()),
+            theme + ": the button's name '" + toggle.getAccessibleName() + "' lacks its text '" + toggle.getText() + "'");
+
+        List<?> short_ = (List<?>) js.executeScript("return [...document.querySelectorAll('nav.page-toc a')]"
+            + ".filter(a => a.getBoundingClientRect().height < 24).map(a => a.textContent)");
+        assertEquals(List.of(), short_, theme + ": 'On this page' links under 24 px tall");
+        assertFalse(browser.findElements(By.cssSelector("nav.page-toc a")).isEmpty());
+
+        double edge = ((Number) js.executeScript(CONTRAST + """
+            return contrast(getComputedStyle(document.getElementById('search-input')).borderTopColor,
+                getComputedStyle(document.documentElement).backgroundColor);
+            """)).doubleValue();
+        assertTrue(edge >= 3, theme + ": the search field's edge is " + edge + ":1 against the page");
+
+        // Characters a line holds: the column's width over the width of the paragraph's own text.
+        double perLine = ((Number) js.executeScript("""
+            const p = document.querySelector('article > p');
+            const probe = document.createElement('span');
+            probe.style.whiteSpace = 'nowrap';
+            probe.textContent = p.textContent.repeat(400 / p.textContent.length + 1).slice(0, 400);
+            p.appendChild(probe);
+            const perChar = probe.getBoundingClientRect().width / 400;
+            probe.remove();
+            return p.clientWidth / perChar;
+            """)).doubleValue();
+        assertTrue(perLine >= 60 && perLine <= 80, theme + ": a desktop line holds " + perLine + " characters");
+      }
+    } finally {
+      js.executeScript("localStorage.removeItem('llmsi-theme')");
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+    }
+  }
+
+  /**
+   * "On this page" marks the section being read once its heading passes the top quarter of the
+   * window, one link at a time, and marking moves nothing.
+   */
+  @Test
+  void onThisPageMarksTheSectionBeingReadWithoutMovingAnything() {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 400));
+    JavascriptExecutor js = browser;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    try {
+      browser.get(site.resolve("02-ridge.html").toUri().toString());
+      String boxes = "return [...document.querySelectorAll('nav.page-toc a')].map(a => JSON.stringify(a.getBoundingClientRect()))";
+      Object before = js.executeScript(boxes);
+      String marked = "return [...document.querySelectorAll('nav.page-toc a[aria-current=location]')].map(a => a.getAttribute('href'))";
+      assertEquals(List.of(), js.executeScript(marked), "above the first section nothing is marked");
+      List<WebElement> links = browser.findElements(By.cssSelector("nav.page-toc a"));
+      assertTrue(links.size() >= 2, "the fixture chapter has two sections");
+      String second = links.get(1).getAttribute("href");
+      js.executeScript("document.getElementById(arguments[0]).scrollIntoView()", second.substring(second.indexOf('#') + 1));
+      wait.until(d -> List.of(second.substring(second.indexOf('#'))).equals(js.executeScript(marked)));
+      String first = links.get(0).getAttribute("href");
+      js.executeScript("document.getElementById(arguments[0]).scrollIntoView()", first.substring(first.indexOf('#') + 1));
+      wait.until(d -> List.of(first.substring(first.indexOf('#'))).equals(js.executeScript(marked)));
+      js.executeScript("window.scrollTo(0, 0)");
+      wait.until(d -> List.of().equals(js.executeScript(marked)));
+      js.executeScript("window.scrollTo(0, 0); document.querySelector('nav.page-toc a').setAttribute('aria-current', 'location')");
+      assertEquals(before, js.executeScript(boxes), "marking a link moved the contents");
+      assertEquals(List.of(), violations());
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+    }
+  }
+
   @Test
   void thePolicyRefusesAnInjectedInlineScriptAndHandler() {
     browser.get(site.resolve("01-intro.html").toUri().toString());

@@ -57,8 +57,11 @@ final class Fixtures {
     return request(siteSrc(fixture), out, pdfs);
   }
 
+  /** The fixtures are built as of one made-up commit, so their pages do not change with each real one. */
+  static final GuideVersion VERSION = new GuideVersion("0123456789ab", "2026-01-02");
+
   static PublishRequest request(Path siteSrc, Path out, boolean pdfs) {
-    return new PublishRequest(siteSrc, TEMPLATES, out, pdfs, 50, FixtureCatalogs.BASIC);
+    return new PublishRequest(siteSrc, TEMPLATES, out, pdfs, 50, FixtureCatalogs.BASIC, VERSION);
   }
 
   /**

@@ -131,7 +131,7 @@ class ReferencePagesTest {
     Book book = Book.of("Fixture", "", guide, Fixtures.siteSrc("basic").resolve("content"));
     String css = Files.readString(Fixtures.TEMPLATES.resolve("pdf.css"), StandardCharsets.UTF_8);
     String cardCss = Files.readString(Fixtures.TEMPLATES.resolve(QuickReferenceCard.PRINT_CSS), StandardCharsets.UTF_8);
-    PrintDocument print = new PrintDocument(site, book, css);
+    PrintDocument print = new PrintDocument(site, book, css, "Unversioned");
     for (String paper : List.of("A4", "letter")) {
       Path pdfFile = temp.resolve("card-" + paper + ".pdf");
       PdfWriter.write(print.card(QuickReferenceCard.PAGE, cardCss, paper), "card", site, pdfFile);

@@ -87,6 +87,51 @@ class SiteBuildTest {
     assertTrue(intro.selectFirst("p.edit a").attr("href").endsWith("/site-src/content/01-intro.md"));
   }
 
+  /** The commit the build was asked to name (Fixtures.VERSION) is on every page and both PDFs' title pages. */
+  @Test
+  void everyPageAndEachPdfsTitlePageNameTheCommitTheyWereBuiltFrom() throws IOException {
+    for (Path p : pages()) {
+      Element footer = Jsoup.parse(p.toFile(), "UTF-8").selectFirst("body > footer.site-footer");
+      assertNotNull(footer, p + " has no footer");
+      assertEquals("LLM System Interview · Version 0123456789ab (2026-01-02)", footer.text(), p.toString());
+    }
+    for (String name : List.of("guide.pdf", "formula-appendix.pdf")) {
+      try (PDDocument pdf = Loader.loadPDF(site.resolve(name).toFile())) {
+        assertTrue(text(pdf, 1, 1).contains("Version 0123456789ab (2026-01-02)"), name + ":\n" + text(pdf, 1, 1));
+      }
+    }
+  }
+
+  /**
+   * A chapter's "On this page" has its script, which marks the section being read; the page needs it
+   * for nothing else, and a page without contents does not load it. The theme button's name is its
+   * visible text (no aria-label that a speech user could not guess from what is shown).
+   */
+  @Test
+  void chaptersLoadTheContentsScriptAndTheThemeButtonIsNamedByItsText() throws IOException {
+    for (Path p : pages()) {
+      Document doc = Jsoup.parse(p.toFile(), "UTF-8");
+      assertEquals(doc.selectFirst("nav.page-toc") != null, !doc.select("script[src$=assets/toc.js]").isEmpty(), p.toString());
+      Element theme = doc.getElementById("theme-toggle");
+      assertFalse(theme.hasAttr("aria-label"), p + ": " + theme);
+      assertEquals("Dark theme", theme.text(), p.toString());
+    }
+    assertFalse(page("01-intro.html").select("nav.page-toc a").isEmpty());
+  }
+
+  /** A table scrolls inside its own box on a phone (guide.css): a keyboard can reach every one to scroll it. */
+  @Test
+  void everyTableThatMayScrollIsKeyboardFocusable() throws IOException {
+    int tables = 0;
+    for (Path p : pages()) {
+      for (Element table : Jsoup.parse(p.toFile(), "UTF-8").select("main table:not(.steps)")) {
+        assertEquals("0", table.attr("tabindex"), p + ": " + table.outerHtml().lines().findFirst().orElse(""));
+        tables++;
+      }
+    }
+    assertEquals(2, tables, "the intro's table and the appendix's notation");
+  }
+
   @Test
   void homePageListsTheGuideInBookOrder() throws IOException {
     assertEquals(List.of("01-intro.html", "02-ridge.html", "formula-appendix.html", "quick-reference.html"),
@@ -166,7 +211,7 @@ class SiteBuildTest {
         scripts++;
       }
     }
-    assertEquals(6 * 2, scripts, "theme.js and search.js on each of the six pages (search.js adds the index when first used)");
+    assertEquals(6 * 2 + 2, scripts, "theme.js and search.js on each of the six pages (search.js adds the index when first used), toc.js on the two chapters");
     assertEquals(List.of(), org.llmsi.publisher.output.ScriptPolicyCheck.problems(
         org.llmsi.publisher.output.SitePages.read(site)));
   }

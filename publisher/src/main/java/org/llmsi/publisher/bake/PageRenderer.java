@@ -82,6 +82,7 @@ public final class PageRenderer {
     if (!settings.baseUrl().isEmpty()) config.put("site_url", settings.baseUrl());
     config.put("guide_pdfs", String.valueOf(withPdfs));
     config.put("guide_card", String.valueOf(withCard));
+    config.put("guide_version", settings.version());
     List<Map<String, Object>> pages = new ArrayList<>();
     for (Chapter c : book.chapters()) {
       pages.add(Map.of("uri", c.uri(), "title", c.title(), "book_order", String.format("%04d", c.number())));

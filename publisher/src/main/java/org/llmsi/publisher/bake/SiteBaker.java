@@ -66,6 +66,7 @@ public final class SiteBaker {
     fixedProperties().forEach((k, v) -> config.setProperty((String) k, v));
     config.setProperty("guide.pdfs", String.valueOf(withPdfs));
     config.setProperty("guide.card", String.valueOf(card != null));
+    config.setProperty("guide.version", settings.version()); // no comma: JBake's configuration would split it into a list
     // The templates read it normalized (ending in /), as PageRenderer gives it.
     if (!settings.baseUrl().isEmpty()) config.setProperty("site.url", settings.baseUrl());
 

@@ -18,9 +18,11 @@ import java.util.Properties;
  * @param baseUrl where the site is published, ending in {@code /}; empty when jbake.properties names
  *     no {@code site.url} (then pages carry no og:url and the sitemap is not written, since both
  *     need absolute addresses)
+ * @param version which commit the site was built from, as the footer and the PDFs' title pages say it
+ *     ({@code org.llmsi.publisher.GuideVersion#text()}); jbake.properties does not set it
  */
 public record SiteSettings(Path siteSrc, Path templates, String title, String description, String editBaseUrl,
-    String baseUrl) {
+    String baseUrl, String version) {
 
   /**
    * Reads {@code site.title}, {@code site.description}, {@code site.repository} and {@code site.url} from
@@ -38,7 +40,11 @@ public record SiteSettings(Path siteSrc, Path templates, String title, String de
         p.getProperty("site.title", "LLM System Interview"),
         p.getProperty("site.description", ""),
         editBase(p.getProperty("site.repository", "")),
-        baseUrl(p.getProperty("site.url", "")));
+        baseUrl(p.getProperty("site.url", "")), "Unversioned");
+  }
+
+  public SiteSettings withVersion(String v) {
+    return new SiteSettings(siteSrc, templates, title, description, editBaseUrl, baseUrl, v);
   }
 
   private static String baseUrl(String url) {

@@ -1,6 +1,7 @@
 package org.llmsi.publisher.cli;
 
 import java.nio.file.Path;
+import org.llmsi.publisher.GuideVersion;
 import org.llmsi.publisher.PublishRequest;
 import org.llmsi.verifier.cli.GuideSource;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,7 @@ final class GuideLocation {
   /** The build asked for, or null after printing why an option is out of range. */
   PublishRequest request(Path out, boolean pdfs, java.io.PrintWriter err) {
     if (source.options(err) == null) return null;
-    return new PublishRequest(source.site, templates, out, pdfs, source.tries, source.references);
+    return new PublishRequest(source.site, templates, out, pdfs, source.tries, source.references,
+        GuideVersion.of(source.site));
   }
 }

@@ -6,6 +6,8 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import org.llmsi.publisher.markdown.internal.GuideBlockNodeRenderer;
 import org.llmsi.publisher.markdown.internal.HeadingLinkRenderer;
+import org.llmsi.publisher.markdown.internal.LinkedTextRenderer;
+import org.llmsi.publisher.markdown.internal.ScrollableTables;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.verifier.model.VerifiedGuide;
 
@@ -44,6 +46,8 @@ public final class GuideBlocksExtension implements HtmlRenderer.HtmlRendererExte
     if ("HTML".equals(rendererType)) {
       builder.nodeRendererFactory(new GuideBlockNodeRenderer.Factory());
       builder.nodeRendererFactory(new HeadingLinkRenderer.Factory());
+      builder.nodeRendererFactory(new LinkedTextRenderer.Factory());
+      builder.attributeProviderFactory(ScrollableTables.factory());
     }
   }
 }

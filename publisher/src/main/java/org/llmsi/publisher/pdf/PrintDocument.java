@@ -29,17 +29,21 @@ public final class PrintDocument {
   private final Path site;
   private final Book book;
   private final String css;
+  /** Which commit the document was built from, on its title page. */
+  private final String version;
   /** Each math file parsed once; the guide and the appendix are assembled at the same time. */
   private final Map<Path, Element> mathFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param site the baked site the pages are read from
    * @param css the print stylesheet (templates/pdf.css)
+   * @param version the build's commit as the site's footer gives it
    */
-  public PrintDocument(Path site, Book book, String css) {
+  public PrintDocument(Path site, Book book, String css, String version) {
     this.site = site;
     this.book = book;
     this.css = css;
+    this.version = version;
   }
 
   /** A part of the printed document: a page of the site under a heading for the contents. */
@@ -100,6 +104,7 @@ public final class PrintDocument {
     cover.appendElement("p").addClass("lead").text(description);
     cover.appendElement("p").addClass("promise")
         .text("Every formula and every number in this document was executed and tested before it was published.");
+    cover.appendElement("p").addClass("version").text(version);
     Element toc = body.appendElement("nav").addClass("toc");
     toc.appendElement("h1").text("Contents");
     Element tocList = toc.appendElement("ul");

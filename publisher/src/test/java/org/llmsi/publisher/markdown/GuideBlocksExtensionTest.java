@@ -71,6 +71,22 @@ class GuideBlocksExtensionTest {
   }
 
   @Test
+  void referencesInAChaptersTextAreLinksButNotInHeadingsOrLinks() {
+    Element body = render("""
+        ## Sources arXiv:2001.08361
+
+        - J. Kaplan et al., "Scaling Laws", arXiv:2001.08361, 2020; [arXiv:2203.15556](https://example.org/c).
+        - `meta-llama/llama-models`, the NVIDIA/nccl issue 1264 thread; NVIDIA/nccl-tests `doc/PERFORMANCE.md`.
+        """);
+    assertEquals("Sources arXiv:2001.08361", body.selectFirst("h2").text());
+    assertTrue(body.select("h2 a").isEmpty(), "a heading stays text: the contents and search read it");
+    assertEquals(List.of("https://arxiv.org/abs/2001.08361", "https://example.org/c", "https://github.com/NVIDIA/nccl/issues/1264",
+        "https://github.com/NVIDIA/nccl-tests"), body.select("li a").eachAttr("href"),
+        "the chapter's own link is kept as written, not linked again inside; a file in code names a repository");
+    assertEquals("J. Kaplan et al., \"Scaling Laws\", arXiv:2001.08361, 2020; arXiv:2203.15556.", body.selectFirst("li").text());
+  }
+
+  @Test
   void inlineMathFollowsPandocsDollarRule() {
     Element p = render("Ratio $I = W / Q$; costs $5 and $10; a \\$ sign; $ spaced $ is prose.").selectFirst("p");
     assertEquals(List.of("I equals W over Q"), p.select("img.math").eachAttr("alt"));

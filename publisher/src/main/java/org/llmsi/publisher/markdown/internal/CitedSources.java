@@ -17,7 +17,8 @@ import org.llmsi.verifier.data.DataValue;
  * document share an item that names both once and then lists each figure with its place:
  * {@code models.llama_2_7b from meta-llama/Llama-2-7b-hf config.json: n_layers = 32
  * (num_hidden_layers); d_model = 4,096 (hidden_size)}. Any other figure is an item of its own with
- * its whole source. Every value and every word of every source stays on the page.
+ * its whole source. Every value and every word of every source stays on the page; the arXiv ids,
+ * DOIs and repositories in a source are links ({@link SourceLinks}).
  */
 final class CitedSources {
   private CitedSources() {}
@@ -47,16 +48,25 @@ final class CitedSources {
         DataValue v = values.get(0);
         html.tag("code").text(v.key()).tag("/code").text(" = ");
         ReaderValue.write(quantity(v), html);
-        html.text(": " + v.source());
+        html.text(": ");
+        SourceLinks.write(v.source(), html);
       } else {
         Place first = Place.of(values.get(0));
-        html.tag("code").text(first.record()).tag("/code").text(" from " + first.document() + ": ");
+        html.tag("code").text(first.record()).tag("/code").text(" from ");
+        // The document is the source's start, a place its end: links are found in the whole source.
+        SourceLinks.write(values.get(0).source(), 0, first.document().length(), html);
+        html.text(": ");
         for (int i = 0; i < values.size(); i++) {
           Place p = Place.of(values.get(i));
           html.text((i > 0 ? "; " : "") + p.field() + " = ");
           ReaderValue.write(quantity(values.get(i)), html);
           // A place that is the field's own name ("kv_lora_rank" in a config) would say it twice.
-          if (!p.where().equals(p.field())) html.text(" (" + p.where() + ")");
+          if (!p.where().equals(p.field())) {
+            html.text(" ("); // the place may cite a paper or a repository too
+            String source = values.get(i).source();
+            SourceLinks.write(source, source.length() - p.where().length(), source.length(), html);
+            html.text(")");
+          }
         }
       }
       html.tag("/li").line();
