@@ -1,0 +1,54 @@
+package org.llmsi.verifier.model;
+
+import java.util.List;
+import org.llmsi.verifier.data.DataValue;
+import org.llmsi.verifier.report.Location;
+
+/**
+ * A plot whose every point was computed by the verifier's evaluator from the formulas and data it
+ * names; values are in the units of its axes.
+ *
+ * @param id its anchor on the page ({@code plot-} and the id)
+ * @param kind what is drawn: {@code line}
+ * @param x the swept axis
+ * @param y the value axis
+ * @param series the curves, in the order written
+ * @param points labelled points, each on a series
+ * @param caption what the plot shows
+ * @param alt the text alternative, for readers who cannot see it
+ * @param cites the data figures it reads, in the order first read
+ * @param location the fence line
+ * @param node the fence in the page's document, which the publisher renders
+ */
+public record VerifiedPlot(String id, String kind, Axis x, Axis y, List<Series> series, List<Point> points,
+    String caption, String alt, List<DataValue> cites, Location location, com.vladsch.flexmark.util.ast.Node node) {
+  public VerifiedPlot {
+    series = List.copyOf(series);
+    points = List.copyOf(points);
+    cites = List.copyOf(cites);
+  }
+
+  /**
+   * An axis.
+   *
+   * @param title what it measures (the glossary's meaning of its symbol)
+   * @param unit its unit as written ({@code 1} for counts)
+   * @param ticks the values it is labelled at, which the data table lists too
+   */
+  public record Axis(String symbol, String title, String unit, double low, double high, boolean log, List<Double> ticks) {
+    public Axis {
+      ticks = List.copyOf(ticks);
+    }
+  }
+
+  /**
+   * A curve: {@code xs[i], ys[i]} are its sampled points; {@code atTicks[j]} its value at the x
+   * axis's tick {@code j}, for the data table.
+   *
+   * @param limit drawn dashed: a bound such as a memory capacity, not a quantity of the model
+   */
+  public record Series(String label, boolean limit, double[] xs, double[] ys, double[] atTicks) {}
+
+  /** A labelled point on series {@code series} (an index into {@link #series()}). */
+  public record Point(String label, int series, double x, double y) {}
+}
