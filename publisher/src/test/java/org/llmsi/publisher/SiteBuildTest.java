@@ -518,7 +518,7 @@ class SiteBuildTest {
     }
     assertEquals(left, Double.parseDouble(points[0].split(",")[0]), 1e-9, "the curve starts at the axis's low end");
     assertEquals(right, Double.parseDouble(points[points.length - 1].split(",")[0]), 1e-9, "and ends at its high end");
-    assertEquals("7 5", figure.selectFirst("svg polyline.s2").attr("stroke-dasharray"), "a limit is dashed");
+    assertEquals("7 5", figure.selectFirst("svg polyline.limit").attr("stroke-dasharray"), "a limit is dashed");
     Element h100 = figure.selectFirst("svg circle.point");
     double cy = Double.parseDouble(h100.attr("cy"));
     assertEquals(989.4 / 3.35, 10 * Math.pow(100, (bottom - cy) / (bottom - top)), 2e-4 * 295.3, "the H100 sits on its curve");

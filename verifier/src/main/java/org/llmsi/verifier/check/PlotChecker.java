@@ -278,8 +278,7 @@ final class PlotChecker {
       errors.add(Diagnostic.of(Kind.SYNTAX, range, "a log axis needs a positive range, not " + m.group(2) + " .. " + m.group(3)));
       return null;
     }
-    String unitText = unit.text().isEmpty() ? "1" : unit.text();
-    return new Axis(symbol.get().name(), symbol.get().meaning(), unitText, low, high, log, ticks(low, high, log));
+    return new Axis(symbol.get().name(), symbol.get().meaning(), m.group(4), low, high, log, ticks(low, high, log));
   }
 
   private Expr parse(FencedBlock block, Entry e) {
@@ -331,7 +330,7 @@ final class PlotChecker {
 
   private static Unit unit(String text) {
     try {
-      return UnitParser.parse(text.equals("1") ? "" : text);
+      return UnitParser.parse(text);
     } catch (UnitParser.UnitException e) {
       throw new IllegalStateException("checked when the axis was read", e);
     }

@@ -32,7 +32,7 @@ public record VerifiedPlot(String id, String kind, Axis x, Axis y, List<Series> 
    * An axis.
    *
    * @param title what it measures (the glossary's meaning of its symbol)
-   * @param unit its unit as written ({@code 1} for counts)
+   * @param unit its unit as written ({@code 1} or a count word such as {@code tokens} for counts)
    * @param ticks the values it is labelled at, which the data table lists too
    */
   public record Axis(String symbol, String title, String unit, double low, double high, boolean log, List<Double> ticks) {

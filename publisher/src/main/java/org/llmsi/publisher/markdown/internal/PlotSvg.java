@@ -59,17 +59,21 @@ public final class PlotSvg {
     axes(plot, html);
     for (int i = 0; i < plot.series().size(); i++) {
       Series s = plot.series().get(i);
-      html.attr("class", "series " + cls(i)).attr("points", points(plot, s)).attr("fill", "none")
-          .attr("stroke", PRINT[i % PRINT.length]).attr("stroke-width", "2.5");
-      if (s.limit()) html.attr("stroke-dasharray", "7 5");
+      stroke(plot, i, html).attr("points", points(plot, s)).attr("fill", "none").attr("stroke-width", "2.5");
       html.withAttr().tag("polyline").tag("/polyline").line();
+      if (s.limit()) { // named where it ends, above the line
+        int last = s.xs().length - 1;
+        html.attr("x", n(px(plot.x(), s.xs()[last]) - 4)).attr("y", n(py(plot.y(), s.ys()[last]) - 6))
+            .attr("text-anchor", "end").attr("fill", "currentColor").withAttr().tag("text").text(s.label()).tag("/text").line();
+      }
     }
     for (int i = 0; i < plot.points().size(); i++) {
       Point p = plot.points().get(i);
       double x = px(plot.x(), p.x());
       double y = py(plot.y(), p.y());
-      html.attr("class", "point " + cls(p.series())).attr("cx", n(x)).attr("cy", n(y)).attr("r", "4.5")
-          .attr("fill", PRINT[p.series() % PRINT.length]).withAttr().tag("circle").tag("/circle");
+      int colour = colour(plot, p.series());
+      html.attr("class", "point " + cls(colour)).attr("cx", n(x)).attr("cy", n(y)).attr("r", "4.5")
+          .attr("fill", PRINT[colour % PRINT.length]).withAttr().tag("circle").tag("/circle");
       // Toward the middle, so it stays inside; above and below in turn, so neighbours do not collide.
       boolean left = x > (LEFT + RIGHT) / 2;
       html.attr("x", n(x + (left ? -8 : 8))).attr("y", n(i % 2 == 0 ? y - 8 : y + 17)).attr("text-anchor", left ? "end" : "start")
@@ -79,10 +83,9 @@ public final class PlotSvg {
     html.attr("class", "plot-legend").withAttr().tag("ul").line();
     for (int i = 0; i < plot.series().size(); i++) {
       Series s = plot.series().get(i);
-      html.tag("li").attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 24 8").attr("width", "24").attr("height", "8").attr("aria-hidden", "true")
-          .withAttr().tag("svg").attr("class", "series " + cls(i)).attr("x1", "0").attr("y1", "4").attr("x2", "24")
-          .attr("y2", "4").attr("stroke", PRINT[i % PRINT.length]).attr("stroke-width", "3");
-      if (s.limit()) html.attr("stroke-dasharray", "7 5");
+      html.tag("li").attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 24 8").attr("width", "24")
+          .attr("height", "8").attr("aria-hidden", "true").withAttr().tag("svg");
+      stroke(plot, i, html).attr("x1", "0").attr("y1", "4").attr("x2", "24").attr("y2", "4").attr("stroke-width", "3");
       html.withAttr().tag("line").tag("/line").tag("/svg").text(" " + s.label()).tag("/li").line();
     }
     html.tag("/ul").line();
@@ -105,8 +108,10 @@ public final class PlotSvg {
     html.tag("/g").line();
     html.attr("class", "ticks").attr("fill", "currentColor").withAttr().tag("g").line();
     for (double t : x.ticks()) {
-      html.attr("x", n(px(x, t))).attr("y", n(BOTTOM + 18)).attr("text-anchor", "middle").withAttr()
-          .tag("text").text(number(t)).tag("/text").line();
+      // A label wider than the margin at the right end is set flush with the drawing's edge.
+      boolean flush = px(x, t) + number(t).length() * 4 > WIDTH;
+      html.attr("x", n(flush ? WIDTH - 2 : px(x, t))).attr("y", n(BOTTOM + 18))
+          .attr("text-anchor", flush ? "end" : "middle").withAttr().tag("text").text(number(t)).tag("/text").line();
     }
     for (double t : y.ticks()) {
       html.attr("x", n(LEFT - 6)).attr("y", n(py(y, t) + 4.5)).attr("text-anchor", "end").withAttr()
@@ -180,7 +185,25 @@ public final class PlotSvg {
   }
 
   private static String title(Axis a) {
-    return a.title() + " [" + a.unit() + "]";
+    return a.unit().equals("1") ? a.title() : a.title() + " [" + a.unit() + "]";
+  }
+
+  /**
+   * The class and print stroke of series {@code i}: a limit is dashed in the text colour, faint;
+   * the others take the palette in turn.
+   */
+  private static HtmlWriter stroke(VerifiedPlot plot, int i, HtmlWriter html) {
+    if (plot.series().get(i).limit()) {
+      return html.attr("class", "series limit").attr("stroke", "currentColor").attr("stroke-opacity", "0.6")
+          .attr("stroke-dasharray", "7 5");
+    }
+    int colour = colour(plot, i);
+    return html.attr("class", "series " + cls(colour)).attr("stroke", PRINT[colour % PRINT.length]);
+  }
+
+  /** The palette index of series {@code i}: limits take none. */
+  private static int colour(VerifiedPlot plot, int i) {
+    return (int) plot.series().subList(0, i).stream().filter(s -> !s.limit()).count();
   }
 
   private static String cls(int series) {
@@ -194,8 +217,9 @@ public final class PlotSvg {
     return s.equals("-0") ? "0" : s;
   }
 
-  /** A value for readers: three significant digits, thousands grouped, no exponent. */
+  /** A value for readers: a whole number as it is, else three significant digits; thousands grouped, no exponent. */
   static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e7) return String.format(Locale.ROOT, "%,d", (long) v);
     BigDecimal d = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
     if (d.scale() <= 0) return String.format(Locale.ROOT, "%,d", d.toBigInteger());
     return d.toPlainString();
