@@ -31,7 +31,7 @@ public final class PlotSvg {
   public static final double TOP = 36;
   public static final double BOTTOM = HEIGHT - 58;
   /** Print colours, one per series class; the screen's come from the stylesheet. */
-  private static final String[] PRINT = {"#1f5fa8", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#0e7490"};
+  private static final String[] PRINT = {"#1f5fa8", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#a16207"};
   /** A sample closer than this (in drawing units) to the line through its neighbours is not drawn. */
   private static final double FLAT = 0.02;
 
@@ -109,13 +109,13 @@ public final class PlotSvg {
     html.attr("class", "ticks").attr("fill", "currentColor").withAttr().tag("g").line();
     for (double t : x.ticks()) {
       // A label wider than the margin at the right end is set flush with the drawing's edge.
-      boolean flush = px(x, t) + number(t).length() * 4 > WIDTH;
+      boolean flush = px(x, t) + tick(t).length() * 4 > WIDTH;
       html.attr("x", n(flush ? WIDTH - 2 : px(x, t))).attr("y", n(BOTTOM + 18))
-          .attr("text-anchor", flush ? "end" : "middle").withAttr().tag("text").text(number(t)).tag("/text").line();
+          .attr("text-anchor", flush ? "end" : "middle").withAttr().tag("text").text(tick(t)).tag("/text").line();
     }
     for (double t : y.ticks()) {
       html.attr("x", n(LEFT - 6)).attr("y", n(py(y, t) + 4.5)).attr("text-anchor", "end").withAttr()
-          .tag("text").text(number(t)).tag("/text").line();
+          .tag("text").text(tick(t)).tag("/text").line();
     }
     html.attr("x", n((LEFT + RIGHT) / 2)).attr("y", n(HEIGHT - 12)).attr("text-anchor", "middle").withAttr()
         .tag("text").text(title(x)).tag("/text").line();
@@ -215,6 +215,16 @@ public final class PlotSvg {
     String s = String.format(Locale.ROOT, "%.2f", v);
     s = s.contains(".") ? s.replaceFirst("0+$", "").replaceFirst("\\.$", "") : s;
     return s.equals("-0") ? "0" : s;
+  }
+
+  /** A tick label: as {@link #number}, but a million and up, or under a thousandth, as 1e8 (it must fit). */
+  static String tick(double v) {
+    if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) {
+      BigDecimal d = new BigDecimal(v).round(new MathContext(3));
+      int exp = d.precision() - d.scale() - 1;
+      return d.movePointLeft(exp).stripTrailingZeros().toPlainString() + "e" + exp;
+    }
+    return number(v);
   }
 
   /** A value for readers: a whole number as it is, else three significant digits; thousands grouped, no exponent. */
