@@ -33,8 +33,11 @@ import org.llmsi.verifier.units.UnitParser;
 final class PlotChecker {
   /** Samples per series, evenly spaced on the axis's scale; the renderer drops collinear ones. */
   static final int SAMPLES = 97;
-  private static final List<String> KEYS = List.of("kind", "x", "y", "series", "limit", "point", "caption", "alt");
-  private static final List<String> KINDS = List.of("line");
+  private static final List<String> KEYS =
+      List.of("kind", "x", "y", "series", "limit", "point", "schedule", "caption", "alt");
+  private static final List<String> KINDS = List.of("line", "timeline");
+  /** The schedules a timeline can simulate, by the name a plot calls them. */
+  private static final List<String> SCHEDULES = List.of("gpipe", "one_f_one_b", "interleaved");
   private static final Pattern LINE =
       Pattern.compile("([a-z]+)(?:\\s+\"([^\"]*)\")?(?:\\s+on\\s+\"([^\"]*)\")?\\s*:\\s*(.*)");
   private static final Pattern AXIS =
@@ -80,7 +83,9 @@ final class PlotChecker {
         }
       }
     }
-    for (String required : List.of("kind", "x", "y", "caption", "alt")) {
+    Entry kind = single.get("kind");
+    boolean timeline = kind != null && kind.value().equals("timeline");
+    for (String required : timeline ? List.of("kind", "caption", "alt") : List.of("kind", "x", "y", "caption", "alt")) {
       Entry e = single.get(required);
       if (e == null || e.value().isBlank()) {
         errors.add(Diagnostic.of(Kind.SYNTAX, e == null ? block.fence() : at(block, e.keyAt(), required.length()),
@@ -88,13 +93,34 @@ final class PlotChecker {
                 + (required.equals("alt") ? " that says in words what the plot shows" : "")));
       }
     }
-    if (entries.stream().noneMatch(e -> e.key().equals("series"))) {
-      errors.add(Diagnostic.of(Kind.SYNTAX, block.fence(), "plot '" + id + "' has no series: add a line 'series \"label\": expression'"));
+    String drawn = timeline ? "schedule" : "series";
+    if (entries.stream().noneMatch(e -> e.key().equals(drawn))) {
+      errors.add(Diagnostic.of(Kind.SYNTAX, block.fence(), "plot '" + id + "' has no " + drawn + ": add a line '"
+          + drawn + " \"label\": " + (timeline ? "gpipe(p = 4, n_mb = 8)" : "expression") + "'"));
     }
-    Entry kind = single.get("kind");
+    for (Entry e : entries) {
+      boolean lineKey = List.of("x", "y", "series", "limit", "point").contains(e.key());
+      if (kind != null && KINDS.contains(kind.value()) && (timeline ? lineKey : e.key().equals("schedule"))) {
+        errors.add(Diagnostic.of(Kind.SYNTAX, at(block, e.keyAt(), e.key().length()),
+            "a plot of kind " + kind.value() + " has no '" + e.key() + "'"));
+      }
+    }
     if (kind != null && !kind.value().isBlank() && !KINDS.contains(kind.value())) {
       errors.add(Diagnostic.of(Kind.SYNTAX, at(block, kind.valueAt(), kind.value().length()),
           "unknown plot kind '" + kind.value() + "'", "note: the kinds are " + String.join(", ", KINDS)));
+    }
+    if (timeline) {
+      List<VerifiedPlot.Schedule> schedules = new ArrayList<>();
+      List<DataValue> cites = new ArrayList<>();
+      for (Entry e : entries) {
+        VerifiedPlot.Schedule schedule = e.key().equals("schedule") ? schedule(block, e, cites) : null;
+        if (schedule != null) schedules.add(schedule);
+      }
+      if (before.hasNew()) return null;
+      double end = schedules.stream().mapToDouble(VerifiedPlot.Schedule::makespan).max().orElse(1);
+      Axis time = new Axis("t", "time, in forward passes of one micro-batch", "1", 0, end, false, ticks(0, end, false));
+      return new VerifiedPlot(id, kind.value(), time, null, List.of(), List.of(), schedules, single.get("caption").value(),
+          single.get("alt").value(), cites, block.fence(), block.node());
     }
     Axis x = single.containsKey("x") ? axis(block, single.get("x")) : null;
     Axis y = single.containsKey("y") ? axis(block, single.get("y")) : null;
@@ -171,7 +197,7 @@ final class PlotChecker {
       }
     }
     if (before.hasNew()) return null;
-    return new VerifiedPlot(id, kind.value(), x, y, series, points, single.get("caption").value(),
+    return new VerifiedPlot(id, kind.value(), x, y, series, points, List.of(), single.get("caption").value(),
         single.get("alt").value(), cites, block.fence(), block.node());
   }
 
@@ -205,7 +231,7 @@ final class PlotChecker {
                 "unknown plot key '" + m.group(1) + "'", hint != null ? hint : "note: the keys are " + String.join(", ", KEYS)));
             ok = false;
           } else {
-            boolean labelled = List.of("series", "limit", "point").contains(m.group(1));
+            boolean labelled = List.of("series", "limit", "point", "schedule").contains(m.group(1));
             if (labelled != (m.group(2) != null) || (m.group(3) != null && !m.group(1).equals("point"))) {
               errors.add(Diagnostic.of(Kind.SYNTAX, at(block, start + lead, m.group(1).length()),
                   labelled ? "'" + m.group(1) + "' needs a quoted label: " + m.group(1) + " \"H100 SXM\": …"
@@ -220,6 +246,72 @@ final class PlotChecker {
       start = end + 1;
     }
     return ok ? out : null;
+  }
+
+  /**
+   * {@code gpipe(p = …, n_mb = …)}, {@code one_f_one_b(…)} or {@code interleaved(p = …, n_mb = …, v = …)}:
+   * the pipeline simulation of formulas' tests of the bubble, run with these counts.
+   */
+  private VerifiedPlot.Schedule schedule(FencedBlock block, Entry e, List<DataValue> cites) {
+    Expr expr = parse(block, e);
+    if (expr == null) return null;
+    if (!(expr instanceof Expr.Call call) || !SCHEDULES.contains(call.function())) {
+      String name = expr instanceof Expr.Call c ? c.function() : e.value();
+      String hint = Names.suggest(name, SCHEDULES);
+      errors.add(Diagnostic.of(Kind.UNKNOWN_NAME, at(block, e.valueAt() + expr.start(), expr instanceof Expr.Call c
+              ? c.nameEnd() - c.start() : expr.end() - expr.start()), "unknown schedule '" + name + "'",
+          hint != null ? hint : "note: the schedules are " + String.join(", ", SCHEDULES) + ", called with counts"));
+      return null;
+    }
+    List<String> inputs = call.function().equals("interleaved") ? List.of("p", "n_mb", "v") : List.of("p", "n_mb");
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Expr.Arg a : call.args()) {
+      Location where = at(block, e.valueAt() + a.start(), a.value().end() - a.start());
+      if (!a.named() || !inputs.contains(a.name())) {
+        errors.add(Diagnostic.of(Kind.UNKNOWN_NAME, where, call.function() + " takes " + String.join(", ", inputs)
+            + " by name" + (a.named() ? ", not '" + a.name() + "'" : "")));
+        return null;
+      }
+      try {
+        Quantity q = examples.evaluate(block, a.value(), Map.of(), where, cites);
+        double v = q.value();
+        if (!q.dimension().isNone() || v != Math.rint(v) || v < 1 || v > 64) {
+          errors.add(Diagnostic.of(Kind.EVALUATION, where, a.name() + " of " + call.function()
+              + " must be a whole count from 1 to 64 to be drawn, not " + ValueFormat.auto(q)));
+          return null;
+        }
+        counts.put(a.name(), (int) v);
+      } catch (EvaluationError err) {
+        report(block, e, err);
+        return null;
+      }
+    }
+    for (String input : inputs) {
+      if (!counts.containsKey(input)) {
+        errors.add(Diagnostic.of(Kind.SYNTAX, at(block, e.valueAt() + call.start(), call.end() - call.start()),
+            call.function() + " needs " + input + " = …"));
+        return null;
+      }
+    }
+    int p = counts.get("p");
+    int m = counts.get("n_mb");
+    int v = counts.getOrDefault("v", 1);
+    if (call.function().equals("interleaved") && m % p != 0) {
+      errors.add(Diagnostic.of(Kind.EVALUATION, at(block, e.valueAt() + call.start(), call.end() - call.start()),
+          "the interleaved schedule sends micro-batches in groups of p: n_mb = " + m + " is not a multiple of p = " + p));
+      return null;
+    }
+    var orders = switch (call.function()) {
+      case "gpipe" -> org.llmsi.formulas.simulation.PipelineSimulation.gpipe(p, m);
+      case "one_f_one_b" -> org.llmsi.formulas.simulation.PipelineSimulation.oneForwardOneBackward(p, m);
+      default -> org.llmsi.formulas.simulation.PipelineSimulation.interleaved(p, m, v);
+    };
+    var run = org.llmsi.formulas.simulation.PipelineSimulation.simulate(orders, p, v, 1, 2);
+    List<VerifiedPlot.Bar> bars = run.slots().stream().map(slot -> new VerifiedPlot.Bar(slot.device(),
+        slot.op().microBatch(), slot.op().forward(), slot.start(), slot.end())).toList();
+    double[] bubble = new double[p];
+    for (int d = 0; d < p; d++) bubble[d] = run.bubbleFraction(d);
+    return new VerifiedPlot.Schedule(e.label(), p, run.makespan(), bars, bubble);
   }
 
   /** {@code symbol low .. high unit [log|linear]}, checked against the glossary. */

@@ -9,11 +9,12 @@ import org.llmsi.verifier.report.Location;
  * names; values are in the units of its axes.
  *
  * @param id its anchor on the page ({@code plot-} and the id)
- * @param kind what is drawn: {@code line}
- * @param x the swept axis
- * @param y the value axis
+ * @param kind what is drawn: {@code line} or {@code timeline}
+ * @param x the swept axis (for a timeline, time in forward passes of one micro-batch)
+ * @param y the value axis (null for a timeline)
  * @param series the curves, in the order written
  * @param points labelled points, each on a series
+ * @param schedules a timeline's simulated schedules, in the order written
  * @param caption what the plot shows
  * @param alt the text alternative, for readers who cannot see it
  * @param cites the data figures it reads, in the order first read
@@ -21,10 +22,11 @@ import org.llmsi.verifier.report.Location;
  * @param node the fence in the page's document, which the publisher renders
  */
 public record VerifiedPlot(String id, String kind, Axis x, Axis y, List<Series> series, List<Point> points,
-    String caption, String alt, List<DataValue> cites, Location location, com.vladsch.flexmark.util.ast.Node node) {
+    List<Schedule> schedules, String caption, String alt, List<DataValue> cites, Location location, com.vladsch.flexmark.util.ast.Node node) {
   public VerifiedPlot {
     series = List.copyOf(series);
     points = List.copyOf(points);
+    schedules = List.copyOf(schedules);
     cites = List.copyOf(cites);
   }
 
@@ -48,6 +50,21 @@ public record VerifiedPlot(String id, String kind, Axis x, Axis y, List<Series> 
    * @param limit drawn dashed: a bound such as a memory capacity, not a quantity of the model
    */
   public record Series(String label, boolean limit, double[] xs, double[] ys, double[] atTicks) {}
+
+  /**
+   * A pipeline schedule as the simulation ran it, forward passes taking 1 and backward passes 2
+   * (divided among a device's chunks).
+   *
+   * @param bubble each device's idle share of the makespan
+   */
+  public record Schedule(String label, int devices, double makespan, List<Bar> bars, double[] bubble) {
+    public Schedule {
+      bars = List.copyOf(bars);
+    }
+  }
+
+  /** One operation of a schedule: on a device, for a micro-batch (from 0), forward or backward. */
+  public record Bar(int device, int microBatch, boolean forward, double start, double end) {}
 
   /** A labelled point on series {@code series} (an index into {@link #series()}). */
   public record Point(String label, int series, double x, double y) {}

@@ -53,9 +53,12 @@ public final class PlotSvg {
 
   static void write(VerifiedPlot plot, HtmlWriter html) {
     html.attr("class", "plot").attr("id", "plot-" + plot.id()).withAttr().tag("figure").line();
-    html.attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 " + n(WIDTH) + " " + n(HEIGHT))
-        .attr("role", "img").attr("aria-label", plot.alt()).attr("font-size", "13")
-        .attr("font-family", "sans-serif").withAttr().tag("svg").line();
+    if (plot.kind().equals("timeline")) {
+      Timelines.write(plot, html);
+      html.tag("/figure").line();
+      return;
+    }
+    open(plot, HEIGHT, html);
     axes(plot, html);
     for (int i = 0; i < plot.series().size(); i++) {
       Series s = plot.series().get(i);
@@ -83,18 +86,48 @@ public final class PlotSvg {
     html.attr("class", "plot-legend").withAttr().tag("ul").line();
     for (int i = 0; i < plot.series().size(); i++) {
       Series s = plot.series().get(i);
-      html.tag("li").attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 24 8").attr("width", "24")
-          .attr("height", "8").attr("aria-hidden", "true").withAttr().tag("svg");
-      stroke(plot, i, html).attr("x1", "0").attr("y1", "4").attr("x2", "24").attr("y2", "4").attr("stroke-width", "3");
-      html.withAttr().tag("line").tag("/line").tag("/svg").text(" " + s.label()).tag("/li").line();
+      legendEntry(html, s.limit() ? "series limit" : "series " + cls(colour(plot, i)),
+          s.limit() ? "currentColor" : print(colour(plot, i)), s.limit(), false, s.label());
     }
     html.tag("/ul").line();
     html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
     table(plot, html);
+    sources(plot, html);
+    html.tag("/figure").line();
+  }
+
+  static void sources(VerifiedPlot plot, HtmlWriter html) {
     Map<String, DataValue> cited = new LinkedHashMap<>();
     plot.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
     CitedSources.write(cited.values(), html);
-    html.tag("/figure").line();
+  }
+
+  /** Opens the drawing: its coordinate system, what a screen reader says for it, its text style. */
+  static void open(VerifiedPlot plot, double height, HtmlWriter html) {
+    html.attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 " + n(WIDTH) + " " + n(height))
+        .attr("role", "img").attr("aria-label", plot.alt()).attr("font-size", "13")
+        .attr("font-family", "sans-serif").withAttr().tag("svg").line();
+  }
+
+  /** A legend entry: a short line (or, with {@code block}, a box) of the entry's class and print colour. */
+  static void legendEntry(HtmlWriter html, String cls, String print, boolean dashed, boolean block, String label) {
+    html.tag("li").attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 24 12").attr("width", "24")
+        .attr("height", "12").attr("aria-hidden", "true").withAttr().tag("svg");
+    if (block) {
+      html.attr("class", cls).attr("x", "0").attr("y", "0").attr("width", "24").attr("height", "12").attr("fill", print);
+      if (print.equals("currentColor")) html.attr("fill-opacity", "0.14");
+      html.withAttr().tag("rect").tag("/rect");
+    } else {
+      html.attr("class", cls).attr("x1", "0").attr("y1", "6").attr("x2", "24").attr("y2", "6").attr("stroke", print)
+          .attr("stroke-width", "3");
+      if (dashed) html.attr("stroke-dasharray", "7 5");
+      html.withAttr().tag("line").tag("/line");
+    }
+    html.tag("/svg").text(" " + label).tag("/li").line();
+  }
+
+  static String print(int colour) {
+    return PRINT[colour % PRINT.length];
   }
 
   private static void axes(VerifiedPlot plot, HtmlWriter html) {
@@ -184,7 +217,7 @@ public final class PlotSvg {
     html.tag("/details").line();
   }
 
-  private static String title(Axis a) {
+  static String title(Axis a) {
     return a.unit().equals("1") ? a.title() : a.title() + " [" + a.unit() + "]";
   }
 
@@ -206,7 +239,7 @@ public final class PlotSvg {
     return (int) plot.series().subList(0, i).stream().filter(s -> !s.limit()).count();
   }
 
-  private static String cls(int series) {
+  static String cls(int series) {
     return "s" + (series % PRINT.length + 1);
   }
 

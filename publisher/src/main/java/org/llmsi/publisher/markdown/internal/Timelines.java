@@ -1,0 +1,104 @@
+package org.llmsi.publisher.markdown.internal;
+
+import static org.llmsi.publisher.markdown.internal.PlotSvg.LEFT;
+import static org.llmsi.publisher.markdown.internal.PlotSvg.RIGHT;
+import static org.llmsi.publisher.markdown.internal.PlotSvg.n;
+
+import com.vladsch.flexmark.html.HtmlWriter;
+import java.util.Locale;
+import org.llmsi.verifier.model.VerifiedPlot;
+import org.llmsi.verifier.model.VerifiedPlot.Bar;
+import org.llmsi.verifier.model.VerifiedPlot.Schedule;
+
+/**
+ * Draws a plot of kind timeline: each simulated pipeline schedule as one row per device, on a
+ * shared time axis, forward and backward passes as boxes numbered by micro-batch, and the idle
+ * time (the bubble) as the shaded row behind them.
+ */
+final class Timelines {
+  private static final double ROW = 20;
+  private static final double BOX = 16;
+  private static final double TITLE = 22;
+  private static final double GAP = 12;
+
+  private Timelines() {}
+
+  static void write(VerifiedPlot plot, HtmlWriter html) {
+    double height = 8;
+    for (Schedule s : plot.schedules()) height += TITLE + s.devices() * ROW + GAP;
+    double axisAt = height;
+    height += 46;
+    PlotSvg.open(plot, height, html);
+    double y = 8;
+    for (Schedule s : plot.schedules()) {
+      html.attr("x", n(LEFT - 50)).attr("y", n(y + 15)).attr("fill", "currentColor").attr("font-weight", "600")
+          .withAttr().tag("text").text(s.label()).tag("/text").line();
+      y += TITLE;
+      for (int d = 0; d < s.devices(); d++) {
+        double top = y + d * ROW;
+        html.attr("x", n(LEFT - 6)).attr("y", n(top + 13)).attr("text-anchor", "end").attr("fill", "currentColor")
+            .withAttr().tag("text").text("GPU " + (d + 1)).tag("/text");
+        html.attr("class", "idle").attr("x", n(x(plot, 0))).attr("y", n(top)).attr("width", n(x(plot, s.makespan()) - LEFT))
+            .attr("height", n(BOX)).attr("fill", "currentColor").attr("fill-opacity", "0.14").withAttr().tag("rect").tag("/rect")
+            .line();
+      }
+      for (Bar b : s.bars()) {
+        double top = y + b.device() * ROW;
+        double x0 = x(plot, b.start());
+        double w = x(plot, b.end()) - x0;
+        int colour = b.forward() ? 0 : 1;
+        html.attr("class", (b.forward() ? "forward " : "backward ") + PlotSvg.cls(colour)).attr("x", n(x0 + 0.5))
+            .attr("y", n(top)).attr("width", n(w - 1)).attr("height", n(BOX)).attr("fill", PlotSvg.print(colour))
+            .withAttr().tag("rect").tag("/rect");
+        if (w >= 11) {
+          html.attr("class", "on-box").attr("x", n(x0 + w / 2)).attr("y", n(top + 12)).attr("text-anchor", "middle")
+              .attr("font-size", "10").attr("fill", "#fff").withAttr().tag("text").text(Integer.toString(b.microBatch() + 1))
+              .tag("/text");
+        }
+        html.line();
+      }
+      y += s.devices() * ROW + GAP;
+    }
+    html.attr("class", "axes").attr("stroke", "currentColor").attr("fill", "none").withAttr().tag("g");
+    html.attr("d", "M" + n(LEFT) + " " + n(axisAt) + "H" + n(RIGHT)).attr("stroke-width", "1.2").withAttr()
+        .tag("path").tag("/path").tag("/g").line();
+    html.attr("class", "ticks").attr("fill", "currentColor").withAttr().tag("g").line();
+    for (double t : plot.x().ticks()) {
+      html.attr("x", n(x(plot, t))).attr("y", n(axisAt + 16)).attr("text-anchor", "middle").withAttr()
+          .tag("text").text(PlotSvg.tick(t)).tag("/text").line();
+    }
+    html.attr("x", n((LEFT + RIGHT) / 2)).attr("y", n(axisAt + 38)).attr("text-anchor", "middle").withAttr()
+        .tag("text").text(PlotSvg.title(plot.x())).tag("/text").line();
+    html.tag("/g").line().tag("/svg").line();
+    html.attr("class", "plot-legend").withAttr().tag("ul").line();
+    PlotSvg.legendEntry(html, "forward " + PlotSvg.cls(0), PlotSvg.print(0), false, true, "forward pass of micro-batch n");
+    PlotSvg.legendEntry(html, "backward " + PlotSvg.cls(1), PlotSvg.print(1), false, true, "backward pass (twice as long)");
+    PlotSvg.legendEntry(html, "idle", "currentColor", false, true, "idle: the bubble");
+    html.tag("/ul").line();
+    html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
+    table(plot, html);
+    PlotSvg.sources(plot, html);
+  }
+
+  private static double x(VerifiedPlot plot, double t) {
+    return PlotSvg.px(plot.x(), t);
+  }
+
+  /** Each device's busy and idle time and its bubble, as the simulation measured them. */
+  private static void table(VerifiedPlot plot, HtmlWriter html) {
+    html.attr("class", "plot-data").withAttr().tag("details").line();
+    html.tag("summary").text("The numbers of this plot").tag("/summary").line();
+    html.tag("table").line().tag("thead").tag("tr");
+    for (String head : new String[] {"schedule", "GPU", "step time", "busy", "bubble"}) html.tag("th").text(head).tag("/th");
+    html.tag("/tr").tag("/thead").line().tag("tbody").line();
+    for (Schedule s : plot.schedules()) {
+      for (int d = 0; d < s.devices(); d++) {
+        double busy = s.makespan() * (1 - s.bubble()[d]);
+        html.tag("tr").tag("th").text(s.label()).tag("/th").tag("td").text(Integer.toString(d + 1)).tag("/td")
+            .tag("td").text(PlotSvg.number(s.makespan())).tag("/td").tag("td").text(PlotSvg.number(busy)).tag("/td")
+            .tag("td").text(String.format(Locale.ROOT, "%.1f %%", 100 * s.bubble()[d])).tag("/td").tag("/tr").line();
+      }
+    }
+    html.tag("/tbody").line().tag("/table").line().tag("/details").line();
+  }
+}
