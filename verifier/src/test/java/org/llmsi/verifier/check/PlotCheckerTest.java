@@ -102,4 +102,22 @@ class PlotCheckerTest {
     assertEquals(16, xs.length);
     for (int i = 0; i < xs.length; i++) assertEquals(i + 1.0, xs[i]);
   }
+
+  @Test
+  void aTimelineIsTheSimulatedScheduleWhoseBubbleIsTheClosedForm() throws IOException {
+    VerifiedPlot plot = plot(verifyPage("```example \"Givens\"\nstages = 4\n```\n\n```plot t\nkind: timeline\n"
+        + "schedule \"GPipe\": gpipe(p = stages, n_mb = 8)\nschedule \"Interleaved\": interleaved(p = 4, n_mb = 8, v = 2)\n"
+        + TEXTS + "```\n"));
+    VerifiedPlot.Schedule gpipe = plot.schedules().get(0);
+    assertEquals(2 * 4 * 8, gpipe.bars().size(), "a forward and a backward per micro-batch per GPU");
+    assertEquals((8 + 4 - 1) * 3.0, gpipe.makespan(), 1e-12, "forward 1, backward 2");
+    for (int d = 0; d < 4; d++) {
+      assertEquals(org.llmsi.formulas.PipelineBubble.gpipe(4, 8), gpipe.bubble()[d], 1e-12, "GPU " + d);
+    }
+    VerifiedPlot.Schedule interleaved = plot.schedules().get(1);
+    assertEquals(2 * 4 * 8 * 2, interleaved.bars().size(), "every chunk of every GPU runs each micro-batch");
+    assertEquals(org.llmsi.formulas.PipelineBubble.interleaved(4, 8, 2), interleaved.bubble()[0], 1e-12);
+    for (VerifiedPlot.Bar b : interleaved.bars()) assertEquals(b.forward() ? 0.5 : 1.0, b.end() - b.start(), 1e-12);
+    assertEquals(gpipe.makespan(), plot.x().high(), "the time axis spans the longest schedule");
+  }
 }
