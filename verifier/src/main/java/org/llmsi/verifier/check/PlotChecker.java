@@ -37,7 +37,10 @@ final class PlotChecker {
       List.of("kind", "x", "y", "series", "limit", "point", "schedule", "caption", "alt");
   private static final List<String> KINDS = List.of("line", "timeline");
   /** The schedules a timeline can simulate, by the name a plot calls them. */
-  private static final List<String> SCHEDULES = List.of("gpipe", "one_f_one_b", "interleaved");
+  private static final List<String> SCHEDULES = List.of("gpipe", "one_f_one_b", "interleaved", "ring_all_reduce");
+  private static final List<String> PASSES = List.of("forward pass of micro-batch n", "backward pass (twice as long)");
+  private static final List<String> RING = List.of("reduce-scatter: sends chunk n, the next GPU adds it",
+      "all-gather: sends reduced chunk n, the next GPU keeps it");
   private static final Pattern LINE =
       Pattern.compile("([a-z]+)(?:\\s+\"([^\"]*)\")?(?:\\s+on\\s+\"([^\"]*)\")?\\s*:\\s*(.*)");
   private static final Pattern AXIS =
@@ -118,7 +121,9 @@ final class PlotChecker {
       }
       if (before.hasNew()) return null;
       double end = schedules.stream().mapToDouble(VerifiedPlot.Schedule::makespan).max().orElse(1);
-      Axis time = new Axis("t", "time, in forward passes of one micro-batch", "1", 0, end, false, ticks(0, end, false));
+      boolean rounds = schedules.stream().allMatch(sc -> sc.phases().equals(RING));
+      Axis time = new Axis("t", rounds ? "round: every GPU sends one chunk to the next" : "time, in forward passes of one micro-batch",
+          "1", 0, end, false, ticks(0, end, false));
       return new VerifiedPlot(id, kind.value(), time, null, List.of(), List.of(), schedules, single.get("caption").value(),
           single.get("alt").value(), cites, block.fence(), block.node());
     }
@@ -250,7 +255,8 @@ final class PlotChecker {
 
   /**
    * {@code gpipe(p = …, n_mb = …)}, {@code one_f_one_b(…)} or {@code interleaved(p = …, n_mb = …, v = …)}:
-   * the pipeline simulation of formulas' tests of the bubble, run with these counts.
+   * the pipeline simulation of formulas' tests of the bubble, run with these counts; or
+   * {@code ring_all_reduce(g = …)}, the collective simulation of the tests of the ring's traffic.
    */
   private VerifiedPlot.Schedule schedule(FencedBlock block, Entry e, List<DataValue> cites) {
     Expr expr = parse(block, e);
@@ -263,7 +269,11 @@ final class PlotChecker {
           hint != null ? hint : "note: the schedules are " + String.join(", ", SCHEDULES) + ", called with counts"));
       return null;
     }
-    List<String> inputs = call.function().equals("interleaved") ? List.of("p", "n_mb", "v") : List.of("p", "n_mb");
+    List<String> inputs = switch (call.function()) {
+      case "interleaved" -> List.of("p", "n_mb", "v");
+      case "ring_all_reduce" -> List.of("g");
+      default -> List.of("p", "n_mb");
+    };
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Expr.Arg a : call.args()) {
       Location where = at(block, e.valueAt() + a.start(), a.value().end() - a.start());
@@ -293,6 +303,7 @@ final class PlotChecker {
         return null;
       }
     }
+    if (call.function().equals("ring_all_reduce")) return ring(e.label(), counts.get("g"));
     int p = counts.get("p");
     int m = counts.get("n_mb");
     int v = counts.getOrDefault("v", 1);
@@ -308,10 +319,23 @@ final class PlotChecker {
     };
     var run = org.llmsi.formulas.simulation.PipelineSimulation.simulate(orders, p, v, 1, 2);
     List<VerifiedPlot.Bar> bars = run.slots().stream().map(slot -> new VerifiedPlot.Bar(slot.device(),
-        slot.op().microBatch(), slot.op().forward(), slot.start(), slot.end())).toList();
+        slot.op().microBatch() + 1, slot.op().forward() ? 0 : 1, slot.start(), slot.end())).toList();
     double[] bubble = new double[p];
     for (int d = 0; d < p; d++) bubble[d] = run.bubbleFraction(d);
-    return new VerifiedPlot.Schedule(e.label(), p, run.makespan(), bars, bubble);
+    return new VerifiedPlot.Schedule(e.label(), p, run.makespan(), bars, PASSES, bubble);
+  }
+
+  /** The ring all-reduce of formulas' collective simulation on g GPUs, one box per chunk sent. */
+  private static VerifiedPlot.Schedule ring(String label, int g) {
+    double[][] input = new double[g][g]; // one element per chunk: the simulation's data is not drawn
+    var run = org.llmsi.formulas.simulation.CollectiveSimulation.ringAllReduce(input, 1, 1);
+    List<VerifiedPlot.Bar> bars = new ArrayList<>();
+    for (int round = 0; round < run.sends().size(); round++) {
+      for (int r = 0; r < g; r++) {
+        bars.add(new VerifiedPlot.Bar(r, run.sends().get(round)[r] + 1, round < g - 1 ? 0 : 1, round, round + 1));
+      }
+    }
+    return new VerifiedPlot.Schedule(label, g, run.rounds(), bars, RING, new double[g]);
   }
 
   /** {@code symbol low .. high unit [log|linear]}, checked against the glossary. */

@@ -10,7 +10,7 @@ import org.llmsi.verifier.report.Location;
  *
  * @param id its anchor on the page ({@code plot-} and the id)
  * @param kind what is drawn: {@code line} or {@code timeline}
- * @param x the swept axis (for a timeline, time in forward passes of one micro-batch)
+ * @param x the swept axis (for a timeline, time)
  * @param y the value axis (null for a timeline)
  * @param series the curves, in the order written
  * @param points labelled points, each on a series
@@ -52,19 +52,25 @@ public record VerifiedPlot(String id, String kind, Axis x, Axis y, List<Series> 
   public record Series(String label, boolean limit, double[] xs, double[] ys, double[] atTicks) {}
 
   /**
-   * A pipeline schedule as the simulation ran it, forward passes taking 1 and backward passes 2
-   * (divided among a device's chunks).
+   * A schedule as a simulation ran it: a pipeline's passes (forward 1, backward 2, divided among a
+   * device's chunks) or a ring collective's rounds (1 each).
    *
+   * @param phases what each phase's boxes are, for the legend: forward and backward passes, or a
+   *     ring's reduce-scatter and all-gather rounds
    * @param bubble each device's idle share of the makespan
    */
-  public record Schedule(String label, int devices, double makespan, List<Bar> bars, double[] bubble) {
+  public record Schedule(String label, int devices, double makespan, List<Bar> bars, List<String> phases, double[] bubble) {
     public Schedule {
       bars = List.copyOf(bars);
+      phases = List.copyOf(phases);
     }
   }
 
-  /** One operation of a schedule: on a device, for a micro-batch (from 0), forward or backward. */
-  public record Bar(int device, int microBatch, boolean forward, double start, double end) {}
+  /**
+   * One box of a schedule: on a device, numbered (the micro-batch or the chunk, from 1), in a phase
+   * (an index into {@link Schedule#phases()}), from start to end.
+   */
+  public record Bar(int device, int number, int phase, double start, double end) {}
 
   /** A labelled point on series {@code series} (an index into {@link #series()}). */
   public record Point(String label, int series, double x, double y) {}

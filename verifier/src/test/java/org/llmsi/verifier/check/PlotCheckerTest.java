@@ -117,7 +117,22 @@ class PlotCheckerTest {
     VerifiedPlot.Schedule interleaved = plot.schedules().get(1);
     assertEquals(2 * 4 * 8 * 2, interleaved.bars().size(), "every chunk of every GPU runs each micro-batch");
     assertEquals(org.llmsi.formulas.PipelineBubble.interleaved(4, 8, 2), interleaved.bubble()[0], 1e-12);
-    for (VerifiedPlot.Bar b : interleaved.bars()) assertEquals(b.forward() ? 0.5 : 1.0, b.end() - b.start(), 1e-12);
+    for (VerifiedPlot.Bar b : interleaved.bars()) assertEquals(b.phase() == 0 ? 0.5 : 1.0, b.end() - b.start(), 1e-12);
     assertEquals(gpipe.makespan(), plot.x().high(), "the time axis spans the longest schedule");
+  }
+
+  @Test
+  void aRingAllReduceSendsEveryChunkOnceARoundReduceScatterThenAllGather() throws IOException {
+    VerifiedPlot.Schedule ring = plot(verifyPage("```plot r\nkind: timeline\nschedule \"ring\": ring_all_reduce(g = 4)\n"
+        + TEXTS + "```\n")).schedules().get(0);
+    assertEquals(2 * 3.0, ring.makespan(), "2 (g - 1) rounds");
+    assertEquals(2 * 3 * 4, ring.bars().size(), "every GPU sends in every round");
+    for (VerifiedPlot.Bar b : ring.bars()) {
+      // In round k GPU r sends chunk r - k (reduce-scatter), then chunk r + 1 - k (all-gather), numbered from 1.
+      int k = (int) b.start();
+      int expected = k < 3 ? Math.floorMod(b.device() - k, 4) : Math.floorMod(b.device() + 1 - (k - 3), 4);
+      assertEquals(expected + 1, b.number(), "GPU " + b.device() + ", round " + k);
+      assertEquals(k < 3 ? 0 : 1, b.phase());
+    }
   }
 }

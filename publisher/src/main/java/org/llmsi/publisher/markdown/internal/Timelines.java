@@ -5,6 +5,7 @@ import static org.llmsi.publisher.markdown.internal.PlotSvg.RIGHT;
 import static org.llmsi.publisher.markdown.internal.PlotSvg.n;
 
 import com.vladsch.flexmark.html.HtmlWriter;
+import java.util.List;
 import java.util.Locale;
 import org.llmsi.verifier.model.VerifiedPlot;
 import org.llmsi.verifier.model.VerifiedPlot.Bar;
@@ -46,13 +47,13 @@ final class Timelines {
         double top = y + b.device() * ROW;
         double x0 = x(plot, b.start());
         double w = x(plot, b.end()) - x0;
-        int colour = b.forward() ? 0 : 1;
-        html.attr("class", (b.forward() ? "forward " : "backward ") + PlotSvg.cls(colour)).attr("x", n(x0 + 0.5))
+        int colour = b.phase();
+        html.attr("class", "phase " + PlotSvg.cls(colour)).attr("x", n(x0 + 0.5))
             .attr("y", n(top)).attr("width", n(w - 1)).attr("height", n(BOX)).attr("fill", PlotSvg.print(colour))
             .withAttr().tag("rect").tag("/rect");
         if (w >= 11) {
           html.attr("class", "on-box").attr("x", n(x0 + w / 2)).attr("y", n(top + 12)).attr("text-anchor", "middle")
-              .attr("font-size", "10").attr("fill", "#fff").withAttr().tag("text").text(Integer.toString(b.microBatch() + 1))
+              .attr("font-size", "10").attr("fill", "#fff").withAttr().tag("text").text(Integer.toString(b.number()))
               .tag("/text");
         }
         html.line();
@@ -71,9 +72,14 @@ final class Timelines {
         .tag("text").text(PlotSvg.title(plot.x())).tag("/text").line();
     html.tag("/g").line().tag("/svg").line();
     html.attr("class", "plot-legend").withAttr().tag("ul").line();
-    PlotSvg.legendEntry(html, "forward " + PlotSvg.cls(0), PlotSvg.print(0), false, true, "forward pass of micro-batch n");
-    PlotSvg.legendEntry(html, "backward " + PlotSvg.cls(1), PlotSvg.print(1), false, true, "backward pass (twice as long)");
-    PlotSvg.legendEntry(html, "idle", "currentColor", false, true, "idle: the bubble");
+    List<String> phases = plot.schedules().get(0).phases();
+    for (int i = 0; i < phases.size(); i++) {
+      PlotSvg.legendEntry(html, "phase " + PlotSvg.cls(i), PlotSvg.print(i), false, true, phases.get(i));
+    }
+    if (plot.schedules().stream().anyMatch(s -> s.makespan() * s.devices() > s.bars().stream()
+        .mapToDouble(b -> b.end() - b.start()).sum() + 1e-9)) {
+      PlotSvg.legendEntry(html, "idle", "currentColor", false, true, "idle: the bubble");
+    }
     html.tag("/ul").line();
     html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
     table(plot, html);
