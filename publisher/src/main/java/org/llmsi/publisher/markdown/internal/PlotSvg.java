@@ -193,7 +193,7 @@ public final class PlotSvg {
     html.tag("summary").text("The numbers of this plot").tag("/summary").line();
     html.tag("table").line().tag("thead").tag("tr");
     html.tag("th").text(title(plot.x())).tag("/th");
-    for (Series s : plot.series()) html.tag("th").text(s.label() + " [" + plot.y().unit() + "]").tag("/th");
+    for (Series s : plot.series()) html.tag("th").text(s.label() + unit(plot.y())).tag("/th");
     html.tag("/tr").tag("/thead").line().tag("tbody").line();
     for (int j = 0; j < plot.x().ticks().size(); j++) {
       html.tag("tr").tag("th").text(number(plot.x().ticks().get(j))).tag("/th");
@@ -204,8 +204,8 @@ public final class PlotSvg {
     if (!plot.points().isEmpty()) {
       html.tag("table").line().tag("thead").tag("tr");
       html.tag("th").text("point").tag("/th").tag("th").text("on").tag("/th");
-      html.tag("th").text(plot.x().symbol() + " [" + plot.x().unit() + "]").tag("/th");
-      html.tag("th").text(plot.y().symbol() + " [" + plot.y().unit() + "]").tag("/th");
+      html.tag("th").text(plot.x().symbol() + unit(plot.x())).tag("/th");
+      html.tag("th").text(plot.y().symbol() + unit(plot.y())).tag("/th");
       html.tag("/tr").tag("/thead").line().tag("tbody").line();
       for (Point p : plot.points()) {
         html.tag("tr").tag("th").text(p.label()).tag("/th").tag("td").text(plot.series().get(p.series()).label())
@@ -218,7 +218,12 @@ public final class PlotSvg {
   }
 
   static String title(Axis a) {
-    return a.unit().equals("1") ? a.title() : a.title() + " [" + a.unit() + "]";
+    return a.title() + unit(a);
+  }
+
+  /** The axis's unit in brackets after a heading; nothing for a plain count. */
+  private static String unit(Axis a) {
+    return a.unit().equals("1") ? "" : " [" + a.unit() + "]";
   }
 
   /**

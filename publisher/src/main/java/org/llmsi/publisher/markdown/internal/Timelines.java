@@ -35,28 +35,34 @@ final class Timelines {
       html.attr("x", n(LEFT - 50)).attr("y", n(y + 15)).attr("fill", "currentColor").attr("font-weight", "600")
           .withAttr().tag("text").text(s.label()).tag("/text").line();
       y += TITLE;
+      // One group per GPU row, then per phase, so each box carries only its position and width.
       for (int d = 0; d < s.devices(); d++) {
-        double top = y + d * ROW;
-        html.attr("x", n(LEFT - 6)).attr("y", n(top + 13)).attr("text-anchor", "end").attr("fill", "currentColor")
+        html.attr("transform", "translate(0 " + n(y + d * ROW) + ")").withAttr().tag("g");
+        html.attr("x", n(LEFT - 6)).attr("y", "13").attr("text-anchor", "end").attr("fill", "currentColor")
             .withAttr().tag("text").text("GPU " + (d + 1)).tag("/text");
-        html.attr("class", "idle").attr("x", n(x(plot, 0))).attr("y", n(top)).attr("width", n(x(plot, s.makespan()) - LEFT))
-            .attr("height", n(BOX)).attr("fill", "currentColor").attr("fill-opacity", "0.14").withAttr().tag("rect").tag("/rect")
-            .line();
-      }
-      for (Bar b : s.bars()) {
-        double top = y + b.device() * ROW;
-        double x0 = x(plot, b.start());
-        double w = x(plot, b.end()) - x0;
-        int colour = b.phase();
-        html.attr("class", "phase " + PlotSvg.cls(colour)).attr("x", n(x0 + 0.5))
-            .attr("y", n(top)).attr("width", n(w - 1)).attr("height", n(BOX)).attr("fill", PlotSvg.print(colour))
-            .withAttr().tag("rect").tag("/rect");
-        if (w >= 11) {
-          html.attr("class", "on-box").attr("x", n(x0 + w / 2)).attr("y", n(top + 12)).attr("text-anchor", "middle")
-              .attr("font-size", "10").attr("fill", "#fff").withAttr().tag("text").text(Integer.toString(b.number()))
-              .tag("/text");
+        html.attr("class", "idle").attr("x", n(x(plot, 0))).attr("width", n(x(plot, s.makespan()) - LEFT))
+            .attr("height", n(BOX)).attr("fill", "currentColor").attr("fill-opacity", "0.14").withAttr().tag("rect")
+            .tag("/rect").line();
+        for (int phase = 0; phase < s.phases().size(); phase++) {
+          html.attr("class", "phase " + PlotSvg.cls(phase)).attr("fill", PlotSvg.print(phase)).withAttr().tag("g");
+          for (Bar b : s.bars()) {
+            if (b.device() != d || b.phase() != phase) continue;
+            double x0 = x(plot, b.start());
+            html.attr("x", n(x0 + 0.5)).attr("width", n(x(plot, b.end()) - x0 - 1)).attr("height", n(BOX)).withAttr()
+                .tag("rect").tag("/rect");
+          }
+          html.tag("/g").line();
         }
-        html.line();
+        html.attr("class", "on-box").attr("text-anchor", "middle").attr("font-size", "10").attr("fill", "#fff")
+            .withAttr().tag("g");
+        for (Bar b : s.bars()) {
+          double x0 = x(plot, b.start());
+          double w = x(plot, b.end()) - x0;
+          if (b.device() == d && w >= 11) {
+            html.attr("x", n(x0 + w / 2)).attr("y", "12").withAttr().tag("text").text(Integer.toString(b.number())).tag("/text");
+          }
+        }
+        html.tag("/g").tag("/g").line();
       }
       y += s.devices() * ROW + GAP;
     }
