@@ -1,5 +1,6 @@
 package org.llmsi.formulas;
 
+import org.llmsi.formulas.simulation.CollectiveSimulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.llmsi.formulas.Props.close;
 import static org.llmsi.formulas.Props.count;
@@ -10,7 +11,7 @@ import static org.llmsi.formulas.Props.vec;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.llmsi.formulas.CollectiveSimulation.Run;
+import org.llmsi.formulas.simulation.CollectiveSimulation.Run;
 import org.llmsi.formulas.Props.Vec;
 import org.quicktheories.core.Gen;
 

@@ -1,5 +1,6 @@
 package org.llmsi.formulas;
 
+import org.llmsi.formulas.simulation.CollectiveSimulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.llmsi.formulas.Props.close;
 import static org.llmsi.formulas.Props.count;
@@ -7,7 +8,7 @@ import static org.llmsi.formulas.Props.forAll;
 import static org.llmsi.formulas.Props.vec;
 
 import org.junit.jupiter.api.Test;
-import org.llmsi.formulas.CollectiveSimulation.Run;
+import org.llmsi.formulas.simulation.CollectiveSimulation.Run;
 
 class ContextParallelismTest {
 

@@ -1,5 +1,6 @@
 package org.llmsi.formulas;
 
+import org.llmsi.formulas.simulation.CollectiveSimulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.llmsi.formulas.Props.close;
 import static org.llmsi.formulas.Props.count;

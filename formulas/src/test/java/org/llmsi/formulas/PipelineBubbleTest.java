@@ -7,7 +7,8 @@ import static org.llmsi.formulas.Props.forAll;
 import static org.llmsi.formulas.Props.vec;
 
 import org.junit.jupiter.api.Test;
-import org.llmsi.formulas.PipelineSchedule.Timeline;
+import org.llmsi.formulas.simulation.PipelineSimulation;
+import org.llmsi.formulas.simulation.PipelineSimulation.Timeline;
 
 class PipelineBubbleTest {
 
@@ -16,7 +17,7 @@ class PipelineBubbleTest {
     forAll(401, 150, vec(count(1, 12), count(1, 40), count(1, 4), count(1, 4)), v -> {
       int p = (int) v.get(0);
       int m = (int) v.get(1);
-      Timeline t = PipelineSchedule.simulate(PipelineSchedule.gpipe(p, m), p, 1, v.get(2), v.get(3));
+      Timeline t = PipelineSimulation.simulate(PipelineSimulation.gpipe(p, m), p, 1, v.get(2), v.get(3));
       return close(t.bubbleFraction(0), PipelineBubble.gpipe(p, m), 1e-12)
           && close(t.bubbleFraction(p - 1), PipelineBubble.gpipe(p, m), 1e-12)
           && t.maxInFlight() == m;
@@ -28,8 +29,8 @@ class PipelineBubbleTest {
     forAll(402, 150, vec(count(1, 12), count(1, 40), count(1, 4), count(1, 4)), v -> {
       int p = (int) v.get(0);
       int m = (int) v.get(1);
-      Timeline t = PipelineSchedule.simulate(
-          PipelineSchedule.oneForwardOneBackward(p, m), p, 1, v.get(2), v.get(3));
+      Timeline t = PipelineSimulation.simulate(
+          PipelineSimulation.oneForwardOneBackward(p, m), p, 1, v.get(2), v.get(3));
       return close(t.bubbleFraction(0), PipelineBubble.oneForwardOneBackward(p, m), 1e-12)
           && t.maxInFlight() == PipelineBubble.inFlightMicroBatches1F1B(p, m);
     });
@@ -44,8 +45,8 @@ class PipelineBubbleTest {
       int m = p * (int) v.get(1);
       int chunks = (int) v.get(2);
       double tf = v.get(3);
-      Timeline t = PipelineSchedule.simulate(
-          PipelineSchedule.interleaved(p, m, chunks), p, chunks, tf, 2 * tf);
+      Timeline t = PipelineSimulation.simulate(
+          PipelineSimulation.interleaved(p, m, chunks), p, chunks, tf, 2 * tf);
       return close(t.bubbleFraction(0), PipelineBubble.interleaved(p, m, chunks), 1e-12);
     });
   }
@@ -92,11 +93,11 @@ class PipelineBubbleTest {
     // 3/8 and 3/16 of the ideal time.
     assertEquals(3.0 / 8, PipelineBubble.bubbleOverIdeal(4, 8, 1));
     assertEquals(3.0 / 16, PipelineBubble.bubbleOverIdeal(4, 8, 2));
-    Timeline t = PipelineSchedule.simulate(PipelineSchedule.interleaved(4, 8, 2), 4, 2, 1, 2);
+    Timeline t = PipelineSimulation.simulate(PipelineSimulation.interleaved(4, 8, 2), 4, 2, 1, 2);
     assertEquals(3.0 / 16, (t.makespan() - t.busy()[0]) / t.busy()[0], 1e-12);
   }
 
   private static double simulated(int p, int m) {
-    return PipelineSchedule.simulate(PipelineSchedule.gpipe(p, m), p, 1, 1, 2).bubbleFraction(0);
+    return PipelineSimulation.simulate(PipelineSimulation.gpipe(p, m), p, 1, 1, 2).bubbleFraction(0);
   }
 }

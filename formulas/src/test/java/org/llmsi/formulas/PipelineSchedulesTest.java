@@ -1,5 +1,6 @@
 package org.llmsi.formulas;
 
+import org.llmsi.formulas.simulation.PipelineSimulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.llmsi.formulas.Props.close;
@@ -20,8 +21,8 @@ class PipelineSchedulesTest {
         uniform(0.1, 3)), v -> {
       int p = (int) v.get(0);
       int m = (int) v.get(1);
-      PipelineSchedule.Timeline t = PipelineSchedule.simulate(
-          PipelineSchedule.oneForwardOneBackward(p, m), p, 1, v.get(2), v.get(3) + v.get(4));
+      PipelineSimulation.Timeline t = PipelineSimulation.simulate(
+          PipelineSimulation.oneForwardOneBackward(p, m), p, 1, v.get(2), v.get(3) + v.get(4));
       return close(t.makespan() - t.busy()[0],
           PipelineSchedules.bubble1F1B(p, v.get(2), v.get(3), v.get(4)), 1e-9);
     });
@@ -92,8 +93,8 @@ class PipelineSchedulesTest {
       int p = (int) v.get(0);
       int m = p * (int) v.get(1); // a multiple of p, at least 2p
       int chunks = (int) v.get(2);
-      PipelineSchedule.Timeline t = PipelineSchedule.simulate(
-          PipelineSchedule.interleaved(p, m, chunks), p, chunks, 1, 2);
+      PipelineSimulation.Timeline t = PipelineSimulation.simulate(
+          PipelineSimulation.interleaved(p, m, chunks), p, chunks, 1, 2);
       // the simulation counts chunk forwards held on device 0; a chunk is 1/v of the stage
       return close((double) t.maxInFlight() / chunks,
           PipelineSchedules.inFlightInterleaved(p, chunks), 1e-12);

@@ -611,4 +611,41 @@ class SiteBuildTest {
       return false;
     }
   }
+
+  // Plots: what is drawn is the reference's value, read back from the SVG, and the PDF prints it.
+  @Test
+  void aPlotDrawsTheReferenceValuesWithItsNumbersAsATable() throws IOException {
+    Element figure = page("02-ridge.html").selectFirst("figure.plot#plot-ridge_by_bandwidth");
+    assertNotNull(figure);
+    String[] points = figure.selectFirst("svg polyline.series.s1").attr("points").split(" ");
+    assertTrue(points.length >= 2, "a curve has two ends at least");
+    double left = org.llmsi.publisher.markdown.internal.PlotSvg.LEFT;
+    double right = org.llmsi.publisher.markdown.internal.PlotSvg.RIGHT;
+    double top = org.llmsi.publisher.markdown.internal.PlotSvg.TOP;
+    double bottom = org.llmsi.publisher.markdown.internal.PlotSvg.BOTTOM;
+    for (String point : points) {
+      String[] xy = point.split(",");
+      // x: B_mem 1 .. 10 TB/s log; y: I_ridge 10 .. 1000 FLOP/B log (the fixture's axes)
+      double bandwidth = Math.pow(10, (Double.parseDouble(xy[0]) - left) / (right - left)) * 1e12;
+      double ridge = 10 * Math.pow(100, (bottom - Double.parseDouble(xy[1])) / (bottom - top));
+      double reference = org.llmsi.formulas.Roofline.ridgePoint(989.4e12, bandwidth);
+      // Coordinates are written to 0.01 of a drawing unit: 2e-4 relative on these axes.
+      assertEquals(reference, ridge, 2e-4 * reference, "drawn at " + point);
+    }
+    assertEquals(left, Double.parseDouble(points[0].split(",")[0]), 1e-9, "the curve starts at the axis's low end");
+    assertEquals(right, Double.parseDouble(points[points.length - 1].split(",")[0]), 1e-9, "and ends at its high end");
+    assertEquals("7 5", figure.selectFirst("svg polyline.limit").attr("stroke-dasharray"), "a limit is dashed");
+    Element h100 = figure.selectFirst("svg circle.point");
+    double cy = Double.parseDouble(h100.attr("cy"));
+    assertEquals(989.4 / 3.35, 10 * Math.pow(100, (bottom - cy) / (bottom - top)), 2e-4 * 295.3, "the H100 sits on its curve");
+    assertEquals(List.of("H100 SXM peak", "A100 80GB SXM"), figure.select("ul.plot-legend li").eachText());
+    assertEquals(List.of("1", "989", "153"), figure.select("details.plot-data table").get(0).select("tbody tr").get(0)
+        .select("th, td").eachText(), "the table lists each series at the x axis's ticks");
+    assertTrue(figure.selectFirst("svg").attr("aria-label").startsWith("A line falling"), "the text alternative");
+    try (PDDocument pdf = Loader.loadPDF(site.resolve("guide.pdf").toFile())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("memory (HBM) bandwidth of the accelerator [TB/s]"), "the PDF draws the plot's axes");
+      assertTrue(text.contains("H100 SXM peak"), "and its legend");
+    }
+  }
 }

@@ -63,7 +63,8 @@ public final class Verifier {
         outcome.exampleBlocks(), outcome.claims(), prose.figures(), prose.relations(), prose.notation(),
         outcome.proseSkipped(), found.size(), millis);
     Optional<VerifiedGuide> guide = errors.isEmpty()
-        ? Optional.of(new VerifiedGuide(pages, glossary, data, outcome.formulas(), outcome.examples(), prose.typeset(), card))
+        ? Optional.of(new VerifiedGuide(pages, glossary, data, outcome.formulas(), outcome.examples(), prose.typeset(), card,
+            outcome.plots()))
         : Optional.empty();
     return new VerificationResult(found, summary, guide, prose);
   }

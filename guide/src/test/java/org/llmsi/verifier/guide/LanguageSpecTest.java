@@ -27,7 +27,7 @@ class LanguageSpecTest {
     Matcher m = Pattern.compile("````markdown\n(.*?)````", Pattern.DOTALL).matcher(spec);
     List<String> blocks = new ArrayList<>();
     while (m.find()) blocks.add(m.group(1));
-    assertEquals(2, blocks.size(), "LANGUAGE.md shows one formula and one example block");
+    assertEquals(3, blocks.size(), "LANGUAGE.md shows one formula, one example and one plot block");
     // The prose shown after them, with its bound figures, checked relation and marked notation.
     Matcher prose = Pattern.compile("<!-- prose after the example above[^>]*-->\n```markdown\n(.*?)```", Pattern.DOTALL)
         .matcher(spec);
@@ -51,5 +51,9 @@ class LanguageSpecTest {
     assertEquals(List.of("gpus.h100_sxm.bf16_dense", "gpus.h100_sxm.hbm_bw"),
         ridge.cites().stream().map(v -> v.key()).toList());
     assertTrue(ridge.cites().get(1).source().contains("datasheet"));
+    var plotBlock = result.guide().pages().get(0).blocks().stream().filter(b -> b.kind().equals("plot")).findFirst().orElseThrow();
+    var plot = result.guide().plot(plotBlock.node()).orElseThrow();
+    assertEquals(List.of("H100 SXM peak", "A100 80GB SXM"), plot.series().stream().map(s -> s.label()).toList());
+    assertEquals(989.4 / 3.35, plot.points().get(0).y(), 1e-9, "the H100 sits on its curve at its own bandwidth");
   }
 }

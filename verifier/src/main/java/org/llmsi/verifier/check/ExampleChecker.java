@@ -139,6 +139,21 @@ final class ExampleChecker {
     return before.hasNew() || failed ? null : new VerifiedExample(title, block.fence(), steps, block.node());
   }
 
+  /**
+   * Evaluates an expression of a plot on its page as an example step would be, seeing the givens
+   * of the examples above it and {@code bound} (the swept symbol's value).
+   */
+  Quantity evaluate(FencedBlock block, Expr expr, Map<String, Quantity> bound, Location at, List<DataValue> cites)
+      throws EvaluationError {
+    if (!block.file().shownPath().equals(page)) {
+      page = block.file().shownPath();
+      pageScope = new LinkedHashMap<>();
+    }
+    Map<String, Binding> scope = new LinkedHashMap<>();
+    bound.forEach((name, q) -> scope.put(name, new Binding(q, null, null, at)));
+    return new Evaluator(new ExampleScope(scope, null, cites)).eval(expr);
+  }
+
   private ExampleStep step(FencedBlock block, Statement st, Map<String, Binding> scope) {
     String name = st.binding().name();
     Expr rhs = st.binding().rhs();
@@ -393,7 +408,7 @@ final class ExampleChecker {
         }
         args.put(s.name(), argument(s, b.quantity(), call, f));
       }
-      usage.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(step);
+      if (step != null) usage.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(step); // a plot is no step
       return new Evaluator(Evaluator.Scope.ofSymbols(args)).eval(f.equation().rhs());
     }
 

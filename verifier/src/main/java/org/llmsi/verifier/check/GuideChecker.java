@@ -32,13 +32,14 @@ public final class GuideChecker {
    *
    * @param formulas verified formulas, book order
    * @param examples verified examples, book order
+   * @param plots verified plots, book order
    * @param formulaBlocks formula blocks seen
    * @param exampleBlocks example blocks seen
    * @param tries property inputs that agreed
    * @param claims claims checked
    */
   public record Outcome(List<VerifiedFormula> formulas, List<VerifiedExample> examples,
-      int formulaBlocks, int exampleBlocks, long tries, int claims, Prose prose, int proseSkipped) {}
+      List<org.llmsi.verifier.model.VerifiedPlot> plots, int formulaBlocks, int exampleBlocks, long tries, int claims, Prose prose, int proseSkipped) {}
 
   /**
    * What the prose checks found.
@@ -104,8 +105,14 @@ public final class GuideChecker {
     }
     ExampleChecker examples = new ExampleChecker(glossary, data, formulas.formulas(), failed, errors);
     List<VerifiedExample> verifiedExamples = new ArrayList<>();
+    PlotChecker plotChecker = new PlotChecker(glossary, examples, errors);
+    List<org.llmsi.verifier.model.VerifiedPlot> plots = new ArrayList<>();
     for (Page page : pages) {
       for (FencedBlock block : page.blocks()) {
+        if (block.kind().equals("plot")) { // in page order: a plot sees the givens of the examples above it
+          var plot = plotChecker.check(block);
+          if (plot != null) plots.add(plot);
+        }
         if (block.kind().equals("example")) {
           exampleBlocks++;
           VerifiedExample e = examples.check(block);
@@ -158,7 +165,7 @@ public final class GuideChecker {
       errors.addAll(e.getValue());
       checked++;
     }
-    return new Outcome(verified(formulas.formulas(), examples.usage()), verifiedExamples, formulaBlocks,
+    return new Outcome(verified(formulas.formulas(), examples.usage()), verifiedExamples, plots, formulaBlocks,
         exampleBlocks, formulas.tries(), examples.claims(), prose, pages.size() - checked);
   }
 

@@ -21,6 +21,11 @@ public final class FormulaLanguage {
     return Parser.relation(text);
   }
 
+  /** Parses one expression, such as a plot's series {@code kv_cache_bytes(b = 1)}. */
+  public static Expr parseExpression(String text) throws SyntaxError {
+    return Parser.expression(text);
+  }
+
   /** Names of the built-in functions; a formula id may not shadow one. */
   public static final List<String> BUILTINS =
       List.of("min", "max", "ceil", "floor", "log", "log2", "exp", "sqrt", "abs");

@@ -67,6 +67,17 @@ final class Parser {
     return new Relation(lhs, op.text(), rhs, op.start());
   }
 
+  /** Parses one expression that must take the whole text (a series of a plot). */
+  static Expr expression(String src) throws SyntaxError {
+    Parser p = new Parser(Lexer.tokenize(src), false);
+    Expr e = p.expr();
+    Token rest = p.peek();
+    if (rest.type() != Type.END) {
+      throw new SyntaxError("unexpected '" + shown(rest) + "' after the expression", rest.start(), rest.end());
+    }
+    return e;
+  }
+
   /** Parses an example block's text into statements. */
   static List<Statement> statements(String src) throws SyntaxError {
     Parser p = new Parser(Lexer.tokenize(src), true);

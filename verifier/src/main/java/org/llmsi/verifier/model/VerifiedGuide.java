@@ -24,6 +24,7 @@ public final class VerifiedGuide {
   private final java.util.Map<com.vladsch.flexmark.util.ast.Node, VerifiedExample> byNode = new java.util.IdentityHashMap<>();
   private final java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex;
   private final QuickReference card;
+  private final java.util.Map<com.vladsch.flexmark.util.ast.Node, VerifiedPlot> plotsByNode = new java.util.IdentityHashMap<>();
 
   public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
       List<VerifiedExample> examples) {
@@ -33,15 +34,19 @@ public final class VerifiedGuide {
   /** @param relationTex the TeX each checked relation of prose math is typeset from, by its node */
   public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
       List<VerifiedExample> examples, java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex) {
-    this(pages, glossary, data, formulas, examples, relationTex, null);
+    this(pages, glossary, data, formulas, examples, relationTex, null, List.of());
   }
 
-  /** @param card the quick-reference card resolved against this guide, or null when it defines none */
+  /**
+   * @param card the quick-reference card resolved against this guide, or null when it defines none
+   * @param plots every plot, book order
+   */
   public VerifiedGuide(List<Page> pages, Glossary glossary, DataSets data, List<VerifiedFormula> formulas,
       List<VerifiedExample> examples, java.util.Map<org.llmsi.verifier.source.markdown.InlineMath, String> relationTex,
-      QuickReference card) {
+      QuickReference card, List<VerifiedPlot> plots) {
     this.card = card;
     this.relationTex = relationTex;
+    plots.forEach(p -> plotsByNode.put(p.node(), p));
     this.pages = List.copyOf(pages);
     this.glossary = glossary;
     this.data = data;
@@ -113,6 +118,11 @@ public final class VerifiedGuide {
   /** The verified example of a fence node of one of {@link #pages()}' documents. */
   public Optional<VerifiedExample> example(com.vladsch.flexmark.util.ast.Node fence) {
     return Optional.ofNullable(byNode.get(fence));
+  }
+
+  /** The verified plot of a fence node of one of {@link #pages()}' documents. */
+  public Optional<VerifiedPlot> plot(com.vladsch.flexmark.util.ast.Node fence) {
+    return Optional.ofNullable(plotsByNode.get(fence));
   }
 
   /**

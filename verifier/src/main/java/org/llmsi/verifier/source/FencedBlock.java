@@ -3,11 +3,11 @@ package org.llmsi.verifier.source;
 import org.llmsi.verifier.report.Location;
 
 /**
- * The content of a {@code formula} or {@code example} fence, with the map from offsets in its
+ * The content of a {@code formula}, {@code example} or {@code plot} fence, with the map from offsets in its
  * text back to the Markdown file, so every later error lands on the right line and column.
  *
  * @param file the Markdown file
- * @param kind {@code formula} or {@code example}
+ * @param kind {@code formula}, {@code example} or {@code plot}
  * @param argument what follows the kind on the fence line: the id, or the quoted title
  * @param fenceOffset offset of the opening fence in the file
  * @param argumentOffset offset of the argument in the file (the fence's end when absent)

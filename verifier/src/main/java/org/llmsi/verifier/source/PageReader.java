@@ -24,7 +24,7 @@ public final class PageReader {
   /** JBake's header separator. */
   public static final String HEADER_END = "~~~~~~";
 
-  private static final Set<String> KINDS = Set.of("formula", "example");
+  private static final Set<String> KINDS = Set.of("formula", "example", "plot");
   private static final Set<String> STATUSES = Set.of("published", "draft");
 
   /**

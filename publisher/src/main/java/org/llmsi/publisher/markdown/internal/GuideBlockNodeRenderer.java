@@ -90,7 +90,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     CitedSources.write(cited.keySet(), html);
   }
 
-  /** A formula or example fence renders from what the verifier checked; any other fence as code. */
+  /** A formula, example or plot fence renders from what the verifier checked; any other fence as code. */
   private void renderFence(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
     String info = node.getInfo().toString().strip();
     String kind = info.split("\\s+", 2)[0];
@@ -98,6 +98,13 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       renderFormula(node, info.substring(kind.length()).strip(), html);
     } else if (kind.equals("example")) {
       renderExample(node, html);
+    } else if (kind.equals("plot")) {
+      var plot = options.guide() == null ? null : options.guide().plot(node).orElse(null);
+      if (plot == null) {
+        throw new GuideBlockException(options.chapterFile(), line(node),
+            "plot " + info.substring(kind.length()).strip() + " was not verified, so it cannot be published");
+      }
+      PlotSvg.write(plot, html);
     } else {
       context.delegateRender();
     }

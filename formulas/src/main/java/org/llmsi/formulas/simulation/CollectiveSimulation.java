@@ -1,29 +1,43 @@
-package org.llmsi.formulas;
+package org.llmsi.formulas.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Collectives executed step by step on g simulated ranks, with real data, counting the bytes each
- * link carries and the number of communication rounds. Independent of {@link Collectives}: the
- * tests compare the counts and the reduced data with the closed forms.
+ * link carries and the number of communication rounds. Independent of
+ * {@link org.llmsi.formulas.Collectives}: formulas' tests compare the counts and the reduced data with
+ * the closed forms, and the guide draws a ring's rounds from {@link Run#sends()}.
  */
-final class CollectiveSimulation {
+public final class CollectiveSimulation {
   private CollectiveSimulation() {}
 
-  /** What a run produced: the final buffers, bytes per directed link, rounds. */
-  record Run(double[][] buffers, double[] bytesOnLink, int rounds, double bytesPerRound) {}
+  /**
+   * What a run produced: the final buffers, bytes per directed link, rounds, and for a ring, the
+   * chunk each rank sends to the next in each round ({@code sends.get(round)[rank]}; empty otherwise).
+   */
+  public record Run(double[][] buffers, double[] bytesOnLink, int rounds, double bytesPerRound, List<int[]> sends) {
+    public Run(double[][] buffers, double[] bytesOnLink, int rounds, double bytesPerRound) {
+      this(buffers, bytesOnLink, rounds, bytesPerRound, List.of());
+    }
+  }
 
   /**
    * Ring all-reduce as reduce-scatter then all-gather: rank r sends to r+1 one chunk per round.
    * buffers[r] has g chunks of chunk elements each; every element is e bytes.
    */
-  static Run ringAllReduce(double[][] input, int chunk, double e) {
+  public static Run ringAllReduce(double[][] input, int chunk, double e) {
     int g = input.length;
     double[][] buf = copy(input);
     double[] link = new double[g]; // link r carries r -> r+1
+    List<int[]> sends = new ArrayList<>();
     int rounds = 0;
     for (int step = 0; step < g - 1; step++, rounds++) { // reduce-scatter
       double[][] sent = new double[g][];
+      int[] which = new int[g];
       for (int r = 0; r < g; r++) {
         int c = Math.floorMod(r - step, g);
+        which[r] = c;
         sent[r] = slice(buf[r], c, chunk);
         link[r] += chunk * e;
       }
@@ -34,26 +48,28 @@ final class CollectiveSimulation {
           buf[r][c * chunk + i] += sent[from][i];
         }
       }
+      sends.add(which);
     }
     // After reduce-scatter rank r holds the reduced chunk r + 1: gather those around the ring.
-    rounds += gatherAroundRing(buf, link, chunk, e, 1);
-    return new Run(buf, link, rounds, chunk * e);
+    rounds += gatherAroundRing(buf, link, chunk, e, 1, sends);
+    return new Run(buf, link, rounds, chunk * e, List.copyOf(sends));
   }
 
   /** Ring all-gather: rank r starts with its own chunk r filled (others zero). */
-  static Run ringAllGather(double[][] input, int chunk, double e) {
+  public static Run ringAllGather(double[][] input, int chunk, double e) {
     int g = input.length;
     double[][] buf = copy(input);
     double[] link = new double[g];
-    int rounds = gatherAroundRing(buf, link, chunk, e, 0);
-    return new Run(buf, link, rounds, chunk * e);
+    List<int[]> sends = new ArrayList<>();
+    int rounds = gatherAroundRing(buf, link, chunk, e, 0, sends);
+    return new Run(buf, link, rounds, chunk * e, List.copyOf(sends));
   }
 
   /**
    * The ring all-gather both collectives share: in each of g - 1 steps rank r forwards chunk
    * (r + offset - step) to rank r + 1, counting the bytes on its outgoing link. Returns the steps.
    */
-  private static int gatherAroundRing(double[][] buf, double[] link, int chunk, double e, int offset) {
+  private static int gatherAroundRing(double[][] buf, double[] link, int chunk, double e, int offset, List<int[]> sends) {
     int g = buf.length;
     for (int step = 0; step < g - 1; step++) {
       double[][] sent = new double[g][];
@@ -67,12 +83,13 @@ final class CollectiveSimulation {
         int from = Math.floorMod(r - 1, g);
         System.arraycopy(sent[from], 0, buf[r], which[from] * chunk, chunk);
       }
+      sends.add(which);
     }
     return g - 1;
   }
 
   /** Pairwise all-to-all: in round k rank r sends its chunk for rank r+k directly to it. */
-  static Run allToAll(double[][] input, int chunk, double e) {
+  public static Run allToAll(double[][] input, int chunk, double e) {
     int g = input.length;
     double[][] buf = new double[g][g * chunk];
     double[] sentBy = new double[g];
@@ -92,7 +109,7 @@ final class CollectiveSimulation {
   }
 
   /** Binomial-tree reduce to rank 0 then broadcast, whole buffers each round; g a power of two. */
-  static Run treeAllReduce(double[][] input, double e) {
+  public static Run treeAllReduce(double[][] input, double e) {
     int g = input.length;
     int n = input[0].length;
     double[][] buf = copy(input);

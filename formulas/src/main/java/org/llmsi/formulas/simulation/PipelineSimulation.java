@@ -1,4 +1,4 @@
-package org.llmsi.formulas;
+package org.llmsi.formulas.simulation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,22 +9,26 @@ import java.util.Map;
  * A step-by-step simulation of pipeline schedules: every device runs its own ordered list of
  * forward and backward operations, each starting as soon as the device is free and its input
  * (the previous stage's forward, or the next stage's backward) has finished. The bubble is read
- * off the simulated timeline, independently of the closed forms in {@link PipelineBubble}.
+ * off the simulated timeline, independently of the closed forms in {@link org.llmsi.formulas.PipelineBubble}; the
+ * guide draws the timeline itself (a plot of kind timeline).
  */
-final class PipelineSchedule {
-  private PipelineSchedule() {}
+public final class PipelineSimulation {
+  private PipelineSimulation() {}
 
   /** One operation: micro-batch, virtual stage (chunk c of device d is stage c p + d), direction. */
-  record Op(int microBatch, int stage, boolean forward) {}
+  public record Op(int microBatch, int stage, boolean forward) {}
 
-  /** Result of a simulation: makespan and the busy time of each device. */
-  record Timeline(double makespan, double[] busy, int maxInFlight) {
-    double bubbleFraction(int device) {
+  /** An operation as it ran on a device, from start to end. */
+  public record Slot(int device, Op op, double start, double end) {}
+
+  /** Result of a simulation: makespan, the busy time of each device, and every operation as it ran. */
+  public record Timeline(double makespan, double[] busy, int maxInFlight, List<Slot> slots) {
+    public double bubbleFraction(int device) {
       return (makespan - busy[device]) / makespan;
     }
   }
 
-  static List<List<Op>> gpipe(int p, int m) {
+  public static List<List<Op>> gpipe(int p, int m) {
     List<List<Op>> orders = new ArrayList<>();
     for (int d = 0; d < p; d++) {
       List<Op> ops = new ArrayList<>();
@@ -40,7 +44,7 @@ final class PipelineSchedule {
   }
 
   /** PipeDream-Flush 1F1B: p-d-1 warm-up forwards, then alternate, then drain the backwards. */
-  static List<List<Op>> oneForwardOneBackward(int p, int m) {
+  public static List<List<Op>> oneForwardOneBackward(int p, int m) {
     List<List<Op>> orders = new ArrayList<>();
     for (int d = 0; d < p; d++) {
       List<Op> ops = new ArrayList<>();
@@ -65,7 +69,7 @@ final class PipelineSchedule {
    * forward_backward_pipelining_with_interleaving): micro-batches go through the v chunks in
    * groups of p; requires m to be a multiple of p.
    */
-  static List<List<Op>> interleaved(int p, int m, int v) {
+  public static List<List<Op>> interleaved(int p, int m, int v) {
     List<List<Op>> orders = new ArrayList<>();
     int total = m * v;
     for (int d = 0; d < p; d++) {
@@ -99,7 +103,7 @@ final class PipelineSchedule {
    * Runs the schedule with forward time tf and backward time tb per micro-batch per device
    * (each of v chunks takes 1/v of it).
    */
-  static Timeline simulate(List<List<Op>> orders, int p, int v, double tf, double tb) {
+  public static Timeline simulate(List<List<Op>> orders, int p, int v, double tf, double tb) {
     int stages = p * v;
     Map<Op, Double> finish = new HashMap<>();
     int[] next = new int[p];
@@ -107,6 +111,7 @@ final class PipelineSchedule {
     double[] busy = new double[p];
     int[] inFlight = new int[p];
     int maxInFlight = 0;
+    List<Slot> slots = new ArrayList<>();
     boolean progress = true;
     while (progress) {
       progress = false;
@@ -125,6 +130,7 @@ final class PipelineSchedule {
           double duration = (op.forward() ? tf : tb) / v;
           double start = Math.max(free[d], ready);
           free[d] = start + duration;
+          slots.add(new Slot(d, op, start, free[d]));
           busy[d] += duration;
           finish.put(op, free[d]);
           inFlight[d] += op.forward() ? 1 : -1;
@@ -143,6 +149,6 @@ final class PipelineSchedule {
     for (double t : free) {
       makespan = Math.max(makespan, t);
     }
-    return new Timeline(makespan, busy, maxInFlight);
+    return new Timeline(makespan, busy, maxInFlight, List.copyOf(slots));
   }
 }

@@ -1,0 +1,275 @@
+package org.llmsi.publisher.markdown.internal;
+
+import com.vladsch.flexmark.html.HtmlWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.llmsi.verifier.data.DataValue;
+import org.llmsi.verifier.model.VerifiedPlot;
+import org.llmsi.verifier.model.VerifiedPlot.Axis;
+import org.llmsi.verifier.model.VerifiedPlot.Point;
+import org.llmsi.verifier.model.VerifiedPlot.Series;
+
+/**
+ * Draws a verified plot as inline SVG inside a {@code figure}: axes, the series' polylines, the
+ * labelled points, an HTML legend, the caption, and the plotted numbers as a table in a
+ * {@code details} for readers who cannot see the drawing. Colours come from the stylesheet's
+ * classes {@code s1}…{@code s6} (light and dark themes); the attributes written here are the
+ * fallback that the PDF renderer, which reads no page stylesheet, draws with.
+ */
+public final class PlotSvg {
+  /** The drawing's coordinate system (the SVG scales to the column's width). */
+  public static final double WIDTH = 640;
+  public static final double HEIGHT = 400;
+  /** The plot area inside it. */
+  public static final double LEFT = 62;
+  public static final double RIGHT = WIDTH - 30;
+  public static final double TOP = 36;
+  public static final double BOTTOM = HEIGHT - 58;
+  /** Print colours, one per series class; the screen's come from the stylesheet. */
+  private static final String[] PRINT = {"#1f5fa8", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#a16207"};
+  /** A sample closer than this (in drawing units) to the line through its neighbours is not drawn. */
+  private static final double FLAT = 0.02;
+
+  private PlotSvg() {}
+
+  /** The drawing's x of an axis value. */
+  public static double px(Axis x, double v) {
+    return LEFT + (RIGHT - LEFT) * fraction(x, v);
+  }
+
+  /** The drawing's y of an axis value. */
+  public static double py(Axis y, double v) {
+    return BOTTOM - (BOTTOM - TOP) * fraction(y, v);
+  }
+
+  private static double fraction(Axis a, double v) {
+    return a.log() ? Math.log(v / a.low()) / Math.log(a.high() / a.low()) : (v - a.low()) / (a.high() - a.low());
+  }
+
+  static void write(VerifiedPlot plot, HtmlWriter html) {
+    html.attr("class", "plot").attr("id", "plot-" + plot.id()).withAttr().tag("figure").line();
+    if (plot.kind().equals("timeline")) {
+      Timelines.write(plot, html);
+      html.tag("/figure").line();
+      return;
+    }
+    open(plot, HEIGHT, html);
+    axes(plot, html);
+    for (int i = 0; i < plot.series().size(); i++) {
+      Series s = plot.series().get(i);
+      stroke(plot, i, html).attr("points", points(plot, s)).attr("fill", "none").attr("stroke-width", "2.5");
+      html.withAttr().tag("polyline").tag("/polyline").line();
+      if (s.limit()) { // named where it ends, above the line
+        int last = s.xs().length - 1;
+        html.attr("x", n(px(plot.x(), s.xs()[last]) - 4)).attr("y", n(py(plot.y(), s.ys()[last]) - 6))
+            .attr("text-anchor", "end").attr("fill", "currentColor").withAttr().tag("text").text(s.label()).tag("/text").line();
+      }
+    }
+    for (int i = 0; i < plot.points().size(); i++) {
+      Point p = plot.points().get(i);
+      double x = px(plot.x(), p.x());
+      double y = py(plot.y(), p.y());
+      int colour = colour(plot, p.series());
+      html.attr("class", "point " + cls(colour)).attr("cx", n(x)).attr("cy", n(y)).attr("r", "4.5")
+          .attr("fill", PRINT[colour % PRINT.length]).withAttr().tag("circle").tag("/circle");
+      // Toward the middle, so it stays inside; above and below in turn, so neighbours do not collide.
+      boolean left = x > (LEFT + RIGHT) / 2;
+      html.attr("x", n(x + (left ? -8 : 8))).attr("y", n(i % 2 == 0 ? y - 8 : y + 17)).attr("text-anchor", left ? "end" : "start")
+          .attr("fill", "currentColor").withAttr().tag("text").text(p.label()).tag("/text").line();
+    }
+    html.tag("/svg").line();
+    html.attr("class", "plot-legend").withAttr().tag("ul").line();
+    for (int i = 0; i < plot.series().size(); i++) {
+      Series s = plot.series().get(i);
+      legendEntry(html, s.limit() ? "series limit" : "series " + cls(colour(plot, i)),
+          s.limit() ? "currentColor" : print(colour(plot, i)), s.limit(), false, s.label());
+    }
+    html.tag("/ul").line();
+    html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
+    table(plot, html);
+    sources(plot, html);
+    html.tag("/figure").line();
+  }
+
+  static void sources(VerifiedPlot plot, HtmlWriter html) {
+    Map<String, DataValue> cited = new LinkedHashMap<>();
+    plot.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
+    CitedSources.write(cited.values(), html);
+  }
+
+  /** Opens the drawing: its coordinate system, what a screen reader says for it, its text style. */
+  static void open(VerifiedPlot plot, double height, HtmlWriter html) {
+    html.attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 " + n(WIDTH) + " " + n(height))
+        .attr("role", "img").attr("aria-label", plot.alt()).attr("font-size", "13")
+        .attr("font-family", "sans-serif").withAttr().tag("svg").line();
+  }
+
+  /** A legend entry: a short line (or, with {@code block}, a box) of the entry's class and print colour. */
+  static void legendEntry(HtmlWriter html, String cls, String print, boolean dashed, boolean block, String label) {
+    html.tag("li").attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 24 12").attr("width", "24")
+        .attr("height", "12").attr("aria-hidden", "true").withAttr().tag("svg");
+    if (block) {
+      html.attr("class", cls).attr("x", "0").attr("y", "0").attr("width", "24").attr("height", "12").attr("fill", print);
+      if (print.equals("currentColor")) html.attr("fill-opacity", "0.14");
+      html.withAttr().tag("rect").tag("/rect");
+    } else {
+      html.attr("class", cls).attr("x1", "0").attr("y1", "6").attr("x2", "24").attr("y2", "6").attr("stroke", print)
+          .attr("stroke-width", "3");
+      if (dashed) html.attr("stroke-dasharray", "7 5");
+      html.withAttr().tag("line").tag("/line");
+    }
+    html.tag("/svg").text(" " + label).tag("/li").line();
+  }
+
+  static String print(int colour) {
+    return PRINT[colour % PRINT.length];
+  }
+
+  private static void axes(VerifiedPlot plot, HtmlWriter html) {
+    Axis x = plot.x();
+    Axis y = plot.y();
+    html.attr("class", "axes").attr("stroke", "currentColor").attr("fill", "none").withAttr().tag("g");
+    html.attr("class", "grid").attr("d", grid(x, y)).attr("stroke-width", "1").attr("stroke-opacity", "0.18")
+        .withAttr().tag("path").tag("/path");
+    html.attr("d", "M" + n(LEFT) + " " + n(TOP) + "V" + n(BOTTOM) + "H" + n(RIGHT)).attr("stroke-width", "1.2")
+        .withAttr().tag("path").tag("/path");
+    html.tag("/g").line();
+    html.attr("class", "ticks").attr("fill", "currentColor").withAttr().tag("g").line();
+    for (double t : x.ticks()) {
+      // A label wider than the margin at the right end is set flush with the drawing's edge.
+      boolean flush = px(x, t) + tick(t).length() * 4 > WIDTH;
+      html.attr("x", n(flush ? WIDTH - 2 : px(x, t))).attr("y", n(BOTTOM + 18))
+          .attr("text-anchor", flush ? "end" : "middle").withAttr().tag("text").text(tick(t)).tag("/text").line();
+    }
+    for (double t : y.ticks()) {
+      html.attr("x", n(LEFT - 6)).attr("y", n(py(y, t) + 4.5)).attr("text-anchor", "end").withAttr()
+          .tag("text").text(tick(t)).tag("/text").line();
+    }
+    html.attr("x", n((LEFT + RIGHT) / 2)).attr("y", n(HEIGHT - 12)).attr("text-anchor", "middle").withAttr()
+        .tag("text").text(title(x)).tag("/text").line();
+    // Above the plot, read across: a rotated title would not fit a long meaning.
+    html.attr("x", n(LEFT - 50)).attr("y", n(TOP - 18)).withAttr().tag("text").text(title(y)).tag("/text").line();
+    html.tag("/g").line();
+  }
+
+  private static String grid(Axis x, Axis y) {
+    StringBuilder d = new StringBuilder(); // path data, not HTML: the writer escapes the attribute
+    for (double t : x.ticks()) d.append('M').append(n(px(x, t))).append(' ').append(n(TOP)).append('V').append(n(BOTTOM));
+    for (double t : y.ticks()) d.append('M').append(n(LEFT)).append(' ').append(n(py(y, t))).append('H').append(n(RIGHT));
+    return d.toString();
+  }
+
+  /** The series' samples as drawing coordinates, leaving out those on the line through their neighbours. */
+  static String points(VerifiedPlot plot, Series s) {
+    List<double[]> kept = new ArrayList<>();
+    for (int i = 0; i < s.xs().length; i++) {
+      double[] p = {px(plot.x(), s.xs()[i]), py(plot.y(), s.ys()[i])};
+      if (kept.size() >= 2 && onLine(kept.get(kept.size() - 2), kept.get(kept.size() - 1), p)) {
+        kept.set(kept.size() - 1, p);
+      } else {
+        kept.add(p);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (double[] p : kept) out.append(out.length() == 0 ? "" : " ").append(n(p[0])).append(',').append(n(p[1]));
+    return out.toString();
+  }
+
+  /** Whether b lies within {@link #FLAT} of the line from a to c. */
+  private static boolean onLine(double[] a, double[] b, double[] c) {
+    double dx = c[0] - a[0];
+    double dy = c[1] - a[1];
+    double len = Math.hypot(dx, dy);
+    return len > 0 && Math.abs(dx * (b[1] - a[1]) - dy * (b[0] - a[0])) / len < FLAT;
+  }
+
+  private static void table(VerifiedPlot plot, HtmlWriter html) {
+    html.attr("class", "plot-data").withAttr().tag("details").line();
+    html.tag("summary").text("The numbers of this plot").tag("/summary").line();
+    html.tag("table").line().tag("thead").tag("tr");
+    html.tag("th").text(title(plot.x())).tag("/th");
+    for (Series s : plot.series()) html.tag("th").text(s.label() + unit(plot.y())).tag("/th");
+    html.tag("/tr").tag("/thead").line().tag("tbody").line();
+    for (int j = 0; j < plot.x().ticks().size(); j++) {
+      html.tag("tr").tag("th").text(number(plot.x().ticks().get(j))).tag("/th");
+      for (Series s : plot.series()) html.tag("td").text(number(s.atTicks()[j])).tag("/td");
+      html.tag("/tr").line();
+    }
+    html.tag("/tbody").line().tag("/table").line();
+    if (!plot.points().isEmpty()) {
+      html.tag("table").line().tag("thead").tag("tr");
+      html.tag("th").text("point").tag("/th").tag("th").text("on").tag("/th");
+      html.tag("th").text(plot.x().symbol() + unit(plot.x())).tag("/th");
+      html.tag("th").text(plot.y().symbol() + unit(plot.y())).tag("/th");
+      html.tag("/tr").tag("/thead").line().tag("tbody").line();
+      for (Point p : plot.points()) {
+        html.tag("tr").tag("th").text(p.label()).tag("/th").tag("td").text(plot.series().get(p.series()).label())
+            .tag("/td").tag("td").text(number(p.x())).tag("/td").tag("td").text(number(p.y())).tag("/td")
+            .tag("/tr").line();
+      }
+      html.tag("/tbody").line().tag("/table").line();
+    }
+    html.tag("/details").line();
+  }
+
+  static String title(Axis a) {
+    return a.title() + unit(a);
+  }
+
+  /** The axis's unit in brackets after a heading; nothing for a plain count. */
+  private static String unit(Axis a) {
+    return a.unit().equals("1") ? "" : " [" + a.unit() + "]";
+  }
+
+  /**
+   * The class and print stroke of series {@code i}: a limit is dashed in the text colour, faint;
+   * the others take the palette in turn.
+   */
+  private static HtmlWriter stroke(VerifiedPlot plot, int i, HtmlWriter html) {
+    if (plot.series().get(i).limit()) {
+      return html.attr("class", "series limit").attr("stroke", "currentColor").attr("stroke-opacity", "0.6")
+          .attr("stroke-dasharray", "7 5");
+    }
+    int colour = colour(plot, i);
+    return html.attr("class", "series " + cls(colour)).attr("stroke", PRINT[colour % PRINT.length]);
+  }
+
+  /** The palette index of series {@code i}: limits take none. */
+  private static int colour(VerifiedPlot plot, int i) {
+    return (int) plot.series().subList(0, i).stream().filter(s -> !s.limit()).count();
+  }
+
+  static String cls(int series) {
+    return "s" + (series % PRINT.length + 1);
+  }
+
+  /** Drawing coordinates: two decimals, fixed, so two builds write the same bytes. */
+  static String n(double v) {
+    String s = String.format(Locale.ROOT, "%.2f", v);
+    s = s.contains(".") ? s.replaceFirst("0+$", "").replaceFirst("\\.$", "") : s;
+    return s.equals("-0") ? "0" : s;
+  }
+
+  /** A tick label: as {@link #number}, but a million and up, or under a thousandth, as 1e8 (it must fit). */
+  static String tick(double v) {
+    if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) {
+      BigDecimal d = new BigDecimal(v).round(new MathContext(3));
+      int exp = d.precision() - d.scale() - 1;
+      return d.movePointLeft(exp).stripTrailingZeros().toPlainString() + "e" + exp;
+    }
+    return number(v);
+  }
+
+  /** A value for readers: a whole number as it is, else three significant digits; thousands grouped, no exponent. */
+  static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e7) return String.format(Locale.ROOT, "%,d", (long) v);
+    BigDecimal d = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
+    if (d.scale() <= 0) return String.format(Locale.ROOT, "%,d", d.toBigInteger());
+    return d.toPlainString();
+  }
+}
