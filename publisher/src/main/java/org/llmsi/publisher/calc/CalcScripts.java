@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -230,26 +231,22 @@ public final class CalcScripts {
    */
   private String whatIf(List<VerifiedExample> examples, VerifiedGuide guide, Set<String> sets) {
     Set<String> bound = new HashSet<>();
-    List<String> givens = new ArrayList<>();
     List<String> steps = new ArrayList<>();
-    Set<String> givenNames = new HashSet<>();
+    // The givens shown are those of examples that a later example reads from: the givens of an
+    // example that feeds nothing on (the minutes of the time budget) would only crowd the panel.
+    Map<String, Integer> givenIn = new LinkedHashMap<>();
+    Map<String, Expr> givenRhs = new LinkedHashMap<>();
+    Map<String, Integer> boundIn = new HashMap<>();
+    Set<Integer> feeding = new HashSet<>();
     for (int i = 0; i < examples.size(); i++) {
       VerifiedExample e = examples.get(i);
+      Set<String> reads = new HashSet<>();
       for (ExampleStep step : e.steps()) {
         Expr rhs = step.statement().binding().rhs();
-        String code = generator.expression(rhs, exampleNames(bound, guide, sets));
-        if (step.given() && givenNames.add(step.name())) {
-          if (rhs instanceof Expr.Num n) {
-            givens.add("{\"n\":" + SearchIndex.string(step.name()) + ",\"v\":" + JsGenerator.number(n.magnitude())
-                + ",\"u\":" + SearchIndex.string(n.unit().text()) + ",\"f\":" + JsGenerator.number(n.unit().factor())
-                + ",\"units\":" + (n.unit().text().isEmpty() ? "[]" : units(n.unit())) + "}");
-          } else if (rhs instanceof Expr.Name n && n.name().split("\\.").length == 2
-              && guide.data().hasSet(n.name().substring(0, n.name().indexOf('.')))) {
-            String set = n.name().substring(0, n.name().indexOf('.'));
-            sets.add(set);
-            givens.add("{\"n\":" + SearchIndex.string(step.name()) + ",\"set\":" + SearchIndex.string(set)
-                + ",\"key\":" + SearchIndex.string(n.name().substring(set.length() + 1)) + "}");
-          }
+        String code = generator.expression(rhs, exampleNames(bound, guide, sets, reads));
+        if (step.given()) {
+          givenIn.putIfAbsent(step.name(), i);
+          givenRhs.putIfAbsent(step.name(), rhs);
         }
         if (rhs instanceof Expr.Name n && step.given()) code = n.dotted() ? SearchIndex.string(n.name()) : "s." + n.name();
         StringBuilder s = new StringBuilder("{\"n\":" + SearchIndex.string(step.name()) + ",\"e\":" + i);
@@ -263,24 +260,49 @@ public final class CalcScripts {
         steps.add(s.toString());
         bound.add(step.name());
       }
+      for (String name : reads) {
+        Integer from = boundIn.get(name);
+        if (from != null) feeding.add(from);
+      }
+      for (ExampleStep step : e.steps()) boundIn.put(step.name(), i);
     }
+    List<String> givens = new ArrayList<>();
+    givenRhs.forEach((name, rhs) -> {
+      if (!feeding.contains(givenIn.get(name))) return;
+      if (rhs instanceof Expr.Num n) {
+        givens.add("{\"n\":" + SearchIndex.string(name) + ",\"v\":" + JsGenerator.number(n.magnitude())
+            + ",\"u\":" + SearchIndex.string(n.unit().text()) + ",\"f\":" + JsGenerator.number(n.unit().factor())
+            + ",\"units\":" + (n.unit().text().isEmpty() ? "[]" : units(n.unit())) + "}");
+      } else if (rhs instanceof Expr.Name n && n.name().split("\\.").length == 2) {
+        String set = n.name().substring(0, n.name().indexOf('.'));
+        sets.add(set);
+        givens.add("{\"n\":" + SearchIndex.string(name) + ",\"set\":" + SearchIndex.string(set)
+            + ",\"key\":" + SearchIndex.string(n.name().substring(set.length() + 1)) + "}");
+      }
+    });
     List<String> titles = examples.stream().map(e -> SearchIndex.string(e.title())).toList();
     return "{\"titles\":[" + String.join(",", titles) + "],\n\"givens\":[" + String.join(",\n", givens)
         + "],\n\"steps\":[" + String.join(",\n", steps) + "]}";
   }
 
   /** Names in an example step: the page's bindings so far, data figures, constants, formulas by id. */
-  private static JsGenerator.Names exampleNames(Set<String> bound, VerifiedGuide guide, Set<String> sets) {
+  private static JsGenerator.Names exampleNames(Set<String> bound, VerifiedGuide guide, Set<String> sets, Set<String> reads) {
     return new JsGenerator.Names() {
       @Override
       public String name(Expr.Name n) {
         String[] parts = n.name().split("\\.");
         if (parts.length == 1) {
-          if (bound.contains(n.name())) return "s." + n.name();
+          if (bound.contains(n.name())) {
+            reads.add(n.name());
+            return "s." + n.name();
+          }
           SymbolDef s = guide.glossary().symbol(n.name()).orElseThrow();
           return JsGenerator.number(s.unit().toBase(s.constant()));
         }
-        if (parts.length == 2) return "d(s." + parts[0] + "," + SearchIndex.string(parts[1]) + ")";
+        if (parts.length == 2) {
+          reads.add(parts[0]);
+          return "d(s." + parts[0] + "," + SearchIndex.string(parts[1]) + ")";
+        }
         sets.add(parts[0]);
         return "d(" + SearchIndex.string(parts[0] + "." + parts[1]) + "," + SearchIndex.string(parts[2]) + ")";
       }
@@ -291,7 +313,10 @@ public final class CalcScripts {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) fields.add(argNames.get(i) + ":" + args.get(i));
         for (SymbolDef s : f.symbols().subList(1, f.symbols().size())) {
-          if (!s.isConstant() && !argNames.contains(s.name())) fields.add(s.name() + ":s." + s.name());
+          if (!s.isConstant() && !argNames.contains(s.name())) {
+            reads.add(s.name());
+            fields.add(s.name() + ":s." + s.name());
+          }
         }
         return "F." + f.id() + "({" + String.join(",", fields) + "})";
       }
