@@ -18,16 +18,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmsi.publisher.GuidePublisher;
+import org.llmsi.publisher.PublishRequest;
+import org.llmsi.publisher.PublishResult;
 import org.llmsi.verifier.VerificationResult;
 import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.VerifyOptions;
 import org.llmsi.verifier.check.ReferenceCatalog;
 import org.llmsi.verifier.data.SymbolDef;
+import org.llmsi.verifier.model.ExampleStep;
 import org.llmsi.verifier.model.VerifiedFormula;
 import org.llmsi.verifier.model.VerifiedGuide;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The calculators compute what the guide verifies: every formula's generated JavaScript, loaded as
@@ -60,6 +66,9 @@ class CalculatorE2eTest {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + Files.createDirectories(temp.resolve("chrome-profile")));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
     browser = new ChromeDriver(service, options);
@@ -68,6 +77,74 @@ class CalculatorE2eTest {
   @AfterAll
   static void close() {
     if (browser != null) browser.quit();
+  }
+
+  /**
+   * The published chapters from file://: every formula has its calculator, and a drill's what-if,
+   * run on the page's own givens, shows each claim at the value the verifier computed (to the
+   * digits either shows); another model or GPU changes results; the browser logs nothing.
+   */
+  @Test
+  void everyFormulaHasACalculatorAndEachDrillsWhatIfReproducesItsClaims() throws IOException {
+    Path site = temp.resolve("site");
+    PublishResult built = new GuidePublisher().publish(new PublishRequest(
+        Path.of("../site-src"), Path.of("../templates"), site, false, 10, VerifyOptions.GUIDE_CATALOG));
+    assertTrue(built.ok(), () -> String.join("\n", built.problems()));
+    int calculators = 0;
+    int drills = 0;
+    for (var page : guide.pages()) {
+      String file = page.file().shownPath().getFileName().toString();
+      browser.get(site.resolve(file.replaceAll("\\.md$", ".html")).toUri().toString());
+      long formulas = (Long) browser.executeScript("return document.querySelectorAll('figure.formula').length");
+      long withCalc = (Long) browser.executeScript("return document.querySelectorAll('figure.formula > details.calc').length");
+      assertEquals(formulas, withCalc, file + ": formulas without a calculator");
+      calculators += (int) withCalc;
+      if (file.contains("drill-")) {
+        whatIfReproducesClaims(page, file);
+        drills++;
+      }
+      List<String> logs = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString).toList();
+      assertEquals(List.of(), logs, file + ": browser console");
+    }
+    System.out.printf(Locale.ROOT, "calculators: %d on the chapters; %d drills' what-if reproduce their claims%n",
+        calculators, drills);
+    assertEquals(guide.formulas().size(), calculators);
+    assertEquals(4, drills);
+  }
+
+  private static void whatIfReproducesClaims(org.llmsi.verifier.source.Page page, String file) {
+    List<ExampleStep> claims = new ArrayList<>();
+    for (var e : guide.examples()) {
+      if (e.location().file().equals(page.file().shownPath())) e.steps().stream().filter(ExampleStep::isClaim).forEach(claims::add);
+    }
+    @SuppressWarnings("unchecked")
+    List<List<String>> rows = (List<List<String>>) browser.executeScript(
+        "return Array.from(document.querySelectorAll('.whatif-results tbody tr:not(.whatif-example)'))"
+            + ".map(function (r) { return [r.cells[0].textContent, r.cells[2].textContent]; });");
+    assertEquals(claims.size(), rows.size(), file + ": claims in the what-if");
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(claims.get(i).name(), rows.get(i).get(0));
+      String now = rows.get(i).get(1).split(" ")[0];
+      String computed = claims.get(i).computed().split(" ")[0];
+      double gap = Math.abs(Double.parseDouble(now) - Double.parseDouble(computed));
+      assertTrue(gap <= halfStep(now) + halfStep(computed) + 1e-9 * Math.abs(Double.parseDouble(computed)),
+          file + ": " + claims.get(i).name() + " is " + now + " in the what-if but " + computed + " on the page");
+    }
+    Object changed = browser.executeScript(
+        "var pick = document.querySelector('.whatif select.calc-pick');"
+            + "pick.value = pick.options[0].value === pick.value ? pick.options[1].value : pick.options[0].value;"
+            + "pick.dispatchEvent(new Event('change'));"
+            + "return document.querySelectorAll('.whatif-results tr.changed').length;");
+    assertTrue(((Long) changed) > 0, file + ": another entry of the first picker changed no result");
+  }
+
+  /** Half the step of the last digit a number is printed with ({@code 1.34e9} gives 0.005e9). */
+  private static double halfStep(String number) {
+    String[] parts = number.toLowerCase(Locale.ROOT).split("e");
+    int dot = parts[0].indexOf('.');
+    int decimals = dot < 0 ? 0 : parts[0].length() - dot - 1;
+    int exponent = parts.length > 1 ? Integer.parseInt(parts[1].replace("+", "")) : 0;
+    return 0.5 * Math.pow(10, exponent - decimals);
   }
 
   /** What one check found: how many values were compared, the largest gap, and each formula that disagreed. */
