@@ -134,7 +134,10 @@
 
   Object.keys(C.formulas).forEach(function (id) {
     var figure = document.getElementById(id);
-    if (figure && figure.classList.contains("formula")) calculator(id, C.formulas[id], figure);
+    // A formula of a chapter, or its entry in the appendix; a formula a drill only calls has neither here.
+    if (figure && (figure.classList.contains("formula") || figure.classList.contains("appendix-entry"))) {
+      calculator(id, C.formulas[id], figure);
+    }
   });
 
   // A drill's what-if: its givens editable, every step of its examples re-run in page order, and

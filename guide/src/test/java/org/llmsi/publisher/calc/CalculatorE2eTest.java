@@ -106,8 +106,11 @@ class CalculatorE2eTest {
       List<String> logs = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString).toList();
       assertEquals(List.of(), logs, file + ": browser console");
     }
-    System.out.printf(Locale.ROOT, "calculators: %d on the chapters; %d drills' what-if reproduce their claims%n",
-        calculators, drills);
+    browser.get(site.resolve("formula-appendix.html").toUri().toString());
+    long inAppendix = (Long) browser.executeScript("return document.querySelectorAll('section.appendix-entry > details.calc').length");
+    assertEquals(guide.formulas().size(), inAppendix, "formulas of the appendix with a calculator");
+    System.out.printf(Locale.ROOT, "calculators: %d on the chapters, %d in the appendix; %d drills' what-if reproduce their claims%n",
+        calculators, inAppendix, drills);
     assertEquals(guide.formulas().size(), calculators);
     assertEquals(4, drills);
   }

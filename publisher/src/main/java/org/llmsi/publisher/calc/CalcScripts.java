@@ -77,6 +77,11 @@ public final class CalcScripts {
       Files.deleteIfExists(file); // in a refreshed preview, a hard link to the published file
       Files.writeString(file, script(chapter, guide), StandardCharsets.UTF_8);
     }
+    // The appendix lists every formula, each with its calculator (templates/appendix.ftl loads it).
+    Path appendix = site.resolve(scriptFor("formula-appendix.html"));
+    Files.createDirectories(appendix.getParent());
+    Files.deleteIfExists(appendix);
+    Files.writeString(appendix, formulasScript(guide.formulas(), guide), StandardCharsets.UTF_8);
   }
 
   /** One chapter's script. */

@@ -69,13 +69,13 @@ public class JsGenerator {
   }
 
   /**
-   * A number as JavaScript reads it back to the same double: Java's shortest round-trip decimal
-   * ({@code 1.0E12} is valid JavaScript), or a whole number without its {@code .0}.
+   * A number as JavaScript reads it back to the same double: Java's round-trip decimal
+   * ({@code 1.0E20} is valid JavaScript), or a whole number without its {@code .0}.
    */
   public static String number(double v) {
     if (!Double.isFinite(v)) throw new IllegalArgumentException("not a finite number: " + v);
-    if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) return Long.toString((long) v);
-    String s = Double.toString(v);
-    return v < 0 ? "(" + s + ")" : s;
+    String s = v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0) ? Long.toString((long) v) : Double.toString(v);
+    // Parenthesised when negative: "a - -2" would read as a decrement, "a--2".
+    return s.startsWith("-") ? "(" + s + ")" : s;
   }
 }
