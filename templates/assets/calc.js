@@ -23,9 +23,9 @@
     var i = key.indexOf("."), set = C.data[key.slice(0, i)], entry = set && set[key.slice(i + 1)];
     return entry && entry[field] !== undefined ? entry[field] : NaN;
   }
-  // A unit picker over [[text, factor], …], the first selected; null when there is nothing to pick.
+  // A unit picker over [[text, factor], …], the first selected; null for a plain count.
   function unitPicker(units, label, onChange) {
-    if (!units || units.length === 0) return null;
+    if (!units || units.length === 0 || units.length === 1 && units[0][0] === "") return null;
     var s = el("select", "calc-unit");
     s.setAttribute("aria-label", label);
     units.forEach(function (u, i) {
@@ -86,7 +86,7 @@
     if (s) span.appendChild(el("span", "calc-meaning", " " + s.m));
     return span;
   }
-  function unitsOf(name) { var s = C.symbols[name]; return C.units[s.k]; }
+  function unitsOf(name) { return C.units[C.symbols[name].u]; }
 
   function calculator(id, f, figure) {
     var details = el("details", "calc");
@@ -120,10 +120,10 @@
     var out = el("output", "calc-result");
     var shown = null;
     var picker = unitPicker(unitsOf(f.r), "unit of " + f.r, function () { result.set(shown); });
-    result = { set: function (b) { shown = b; out.textContent = show(b / picker.factor()); } };
+    result = { set: function (b) { shown = b; out.textContent = show(b / (picker ? picker.factor() : 1)); } };
     var res = el("span", "calc-q");
     res.appendChild(out);
-    res.appendChild(picker);
+    if (picker) res.appendChild(picker);
     var label = symbolLabel(f.r);
     label.insertBefore(document.createTextNode("= "), label.firstChild);
     row(form, label, res);

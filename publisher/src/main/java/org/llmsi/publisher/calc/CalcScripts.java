@@ -121,16 +121,17 @@ public final class CalcScripts {
     String whatIf = examples.isEmpty() ? "null" : whatIf(examples, guide, sets);
     StringBuilder units = new StringBuilder("{");
     StringBuilder syms = new StringBuilder("{");
-    Set<String> dims = new LinkedHashSet<>();
+    // Unit lists by the glossary unit they start from: a symbol opens in its own unit.
+    Set<String> lists = new LinkedHashSet<>();
     for (SymbolDef s : symbols.values()) {
       if (syms.length() > 1) syms.append(",\n");
-      String dim = s.unit().dimension().toString();
+      String unit = s.unit().text();
       syms.append(SearchIndex.string(s.name())).append(":{\"m\":").append(SearchIndex.string(s.meaning()))
-          .append(",\"u\":").append(SearchIndex.string(s.unit().text())).append(",\"f\":")
-          .append(JsGenerator.number(s.unit().factor())).append(",\"k\":").append(SearchIndex.string(dim)).append("}");
-      if (dims.add(dim)) {
+          .append(",\"u\":").append(SearchIndex.string(unit)).append(",\"f\":")
+          .append(JsGenerator.number(s.unit().factor())).append("}");
+      if (lists.add(unit)) {
         if (units.length() > 1) units.append(",\n");
-        units.append(SearchIndex.string(dim)).append(":").append(units(s.unit()));
+        units.append(SearchIndex.string(unit)).append(":").append(units(s.unit()));
       }
     }
     units.append("}");
