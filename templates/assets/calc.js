@@ -14,9 +14,11 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  // Numbers as a reader reads them: six significant digits, no trailing zeros.
+  // Numbers as a reader reads them: six significant digits, no trailing zeros, powers of ten as 1.7e10.
   function show(x) {
     if (typeof x !== "number" || !isFinite(x)) return "n/a";
+    var a = Math.abs(x);
+    if (a >= 1e7 || (a > 0 && a < 1e-4)) return x.toPrecision(6).replace(/\.?0*e\+?/, "e");
     return String(Number(x.toPrecision(6)));
   }
   function d(key, field) {
@@ -163,7 +165,7 @@
   }
   W.givens.forEach(function (g) {
     if (g.set) {
-      var pick = entryPicker(g.set, g.key, [], rerun);
+      var pick = entryPicker(g.set, g.key, g.fields, rerun);
       givens[g.n] = function () { return g.set + "." + pick.value; };
       row(form, el("code", null, g.n), pick);
     } else {

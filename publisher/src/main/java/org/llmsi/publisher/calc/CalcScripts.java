@@ -243,13 +243,14 @@ public final class CalcScripts {
     Map<String, Integer> givenIn = new LinkedHashMap<>();
     Map<String, Expr> givenRhs = new LinkedHashMap<>();
     Map<String, Integer> boundIn = new HashMap<>();
+    Map<String, Set<String>> aliasFields = new HashMap<>();
     Set<Integer> feeding = new HashSet<>();
     for (int i = 0; i < examples.size(); i++) {
       VerifiedExample e = examples.get(i);
       Set<String> reads = new HashSet<>();
       for (ExampleStep step : e.steps()) {
         Expr rhs = step.statement().binding().rhs();
-        String code = generator.expression(rhs, exampleNames(bound, guide, sets, reads));
+        String code = generator.expression(rhs, exampleNames(bound, guide, sets, reads, aliasFields));
         if (step.given()) {
           givenIn.putIfAbsent(step.name(), i);
           givenRhs.putIfAbsent(step.name(), rhs);
@@ -274,16 +275,25 @@ public final class CalcScripts {
     }
     List<String> givens = new ArrayList<>();
     givenRhs.forEach((name, rhs) -> {
+      if (rhs instanceof Expr.Name n && n.name().split("\\.").length == 2) {
+        sets.add(n.name().substring(0, n.name().indexOf('.'))); // the steps read the entry's figures
+      }
       if (!feeding.contains(givenIn.get(name))) return;
       if (rhs instanceof Expr.Num n) {
         givens.add("{\"n\":" + SearchIndex.string(name) + ",\"v\":" + JsGenerator.number(n.magnitude())
             + ",\"u\":" + SearchIndex.string(n.unit().text()) + ",\"f\":" + JsGenerator.number(n.unit().factor())
             + ",\"units\":" + (n.unit().text().isEmpty() ? "[]" : units(n.unit())) + "}");
       } else if (rhs instanceof Expr.Name n && n.name().split("\\.").length == 2) {
+        // A model or GPU to pick: offered only among entries that have every figure the page reads
+        // of it, and only when the examples read one (an entry named for prose figures is no given).
         String set = n.name().substring(0, n.name().indexOf('.'));
-        sets.add(set);
+        Set<String> fields = aliasFields.getOrDefault(name, Set.of());
+        long choices = guide.data().sets().get(set).values().stream()
+            .filter(entry -> entry.fields().keySet().containsAll(fields)).count();
+        if (fields.isEmpty() || choices < 2) return;
         givens.add("{\"n\":" + SearchIndex.string(name) + ",\"set\":" + SearchIndex.string(set)
-            + ",\"key\":" + SearchIndex.string(n.name().substring(set.length() + 1)) + "}");
+            + ",\"key\":" + SearchIndex.string(n.name().substring(set.length() + 1)) + ",\"fields\":["
+            + String.join(",", fields.stream().map(SearchIndex::string).toList()) + "]}");
       }
     });
     List<String> titles = examples.stream().map(e -> SearchIndex.string(e.title())).toList();
@@ -292,7 +302,8 @@ public final class CalcScripts {
   }
 
   /** Names in an example step: the page's bindings so far, data figures, constants, formulas by id. */
-  private static JsGenerator.Names exampleNames(Set<String> bound, VerifiedGuide guide, Set<String> sets, Set<String> reads) {
+  private static JsGenerator.Names exampleNames(Set<String> bound, VerifiedGuide guide, Set<String> sets, Set<String> reads,
+      Map<String, Set<String>> aliasFields) {
     return new JsGenerator.Names() {
       @Override
       public String name(Expr.Name n) {
@@ -307,6 +318,7 @@ public final class CalcScripts {
         }
         if (parts.length == 2) {
           reads.add(parts[0]);
+          aliasFields.computeIfAbsent(parts[0], a -> new java.util.TreeSet<>()).add(parts[1]);
           return "d(s." + parts[0] + "," + SearchIndex.string(parts[1]) + ")";
         }
         sets.add(parts[0]);
