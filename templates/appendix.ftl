@@ -4,4 +4,7 @@
 <article class="appendix">
 ${content.body}
 </article>
+<#-- Every formula's calculator: the generated formulas, then the shared runtime that builds the forms. -->
+<script src="${root}calc/formula-appendix.js"></script>
+<script src="${root}assets/calc.js"></script>
 </@page>

@@ -4,6 +4,11 @@
 <article class="chapter" data-chapter="${(content.chapter_number)!""}">
 ${content.body}
 </article>
+<#if content.calc_script??>
+<#-- The calculators: this page's generated formulas and inputs, then the shared runtime that builds the forms. -->
+<script src="${root}${content.calc_script}"></script>
+<script src="${root}assets/calc.js"></script>
+</#if>
 <nav class="prev-next" aria-label="Previous and next chapter">
 <#if content.prev_uri??><a class="prev" rel="prev" href="${root}${content.prev_uri}">Previous: ${content.prev_title?html}</a></#if>
 <#if content.next_uri??><a class="next" rel="next" href="${root}${content.next_uri}">Next: ${content.next_title?html}</a><#else><a class="next" rel="next" href="${root}formula-appendix.html">Next: Formula appendix</a></#if>

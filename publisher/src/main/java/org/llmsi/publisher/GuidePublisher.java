@@ -14,6 +14,8 @@ import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.Chapter;
 import org.llmsi.publisher.bake.SiteBaker;
 import org.llmsi.publisher.bake.SiteSettings;
+import org.llmsi.publisher.calc.CalcScripts;
+import org.llmsi.publisher.calc.JsGenerator;
 import org.llmsi.publisher.crawl.CrawlerFiles;
 import org.llmsi.publisher.markdown.ChapterRenderer;
 import org.llmsi.publisher.math.MathFiles;
@@ -118,6 +120,7 @@ public final class GuidePublisher {
       List<String> unwritten = MathFiles.write(pages, math);
       if (!unwritten.isEmpty()) return failed(unwritten, "the site's math could not be written; nothing was published", start);
       clock.lap("math files");
+      new CalcScripts(new JsGenerator()).write(site, book, guide);
       SearchIndex.write(site, SearchIndex.entries(pages, book, guide));
       CrawlerFiles.write(pages, settings.baseUrl());
       clock.lap("search");

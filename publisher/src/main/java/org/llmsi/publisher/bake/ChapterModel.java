@@ -27,6 +27,10 @@ final class ChapterModel {
     model.put("toc", tableOfContents(bodyHtml));
     model.put("edit_url", editBaseUrl + chapter.relativePath());
     model.put("chapters", chapterList(book));
+    // Its calculators' script (written by CalcScripts after the bake), for a page with formulas or examples.
+    if (org.llmsi.publisher.calc.CalcScripts.hasScript(chapter)) {
+      model.put("calc_script", org.llmsi.publisher.calc.CalcScripts.scriptFor(chapter.uri()));
+    }
     book.previous(chapter).ifPresent(p -> {
       model.put("prev_uri", p.uri());
       model.put("prev_title", p.title());

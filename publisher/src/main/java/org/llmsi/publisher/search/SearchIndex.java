@@ -134,7 +134,7 @@ public final class SearchIndex {
   }
 
   /** A JSON string literal, safe inside a script element too. */
-  static String string(String s) {
+  public static String string(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {

@@ -36,6 +36,7 @@ final class ExampleChecker {
   private final java.util.Set<String> failedFormulas;
   private final Diagnostics errors;
   private final Map<String, List<Location>> usage = new HashMap<>();
+  private final Map<String, org.llmsi.verifier.model.FormulaUse> firstUses = new HashMap<>();
   private int claims;
   /** Every name each page's examples bound, in page order: what its prose figures may name. */
   private final Map<java.nio.file.Path, List<PageValue>> pageValues = new HashMap<>();
@@ -63,6 +64,27 @@ final class ExampleChecker {
     return usage;
   }
 
+  /** The inputs of the first step that calls each formula id. */
+  Map<String, org.llmsi.verifier.model.FormulaUse> firstUses() {
+    return firstUses;
+  }
+
+  /**
+   * The key of the data figure an expression reads when it is nothing but a reference to one
+   * ({@code gpu.hbm_bw}, {@code gpus.h100_sxm.hbm_bw}, or a name bound to such a reference), else null.
+   */
+  private String dataKey(Expr e, Map<String, Binding> scope) {
+    if (!(e instanceof Expr.Name n)) return null;
+    String[] parts = n.name().split("\\.");
+    if (parts.length == 1) {
+      Binding b = lookup(scope, parts[0]);
+      return b == null ? null : b.dataKey();
+    }
+    Binding alias = lookup(scope, parts[0]);
+    if (parts.length == 2 && alias != null && alias.entity() != null) return alias.entity().key() + "." + parts[1];
+    return parts.length == 3 ? n.name() : null;
+  }
+
   /** The values the page's examples bound, in order (empty for a page without examples). */
   List<PageValue> pageValues(java.nio.file.Path page) {
     return pageValues.getOrDefault(page, List.of());
@@ -84,10 +106,13 @@ final class ExampleChecker {
   }
 
   /** A value bound in an example: a quantity, or an alias of a model or accelerator. */
-  /** @param literal a given's literal as written ({@code 3 USD/h}), else null */
-  private record Binding(Quantity quantity, Entity entity, String literal, Location where) {
+  /**
+   * @param literal a given's literal as written ({@code 3 USD/h}), else null
+   * @param dataKey the data figure the name was bound to when its step only read one, else null
+   */
+  private record Binding(Quantity quantity, Entity entity, String literal, Location where, String dataKey) {
     /** A name whose step failed; using it is not a second error. */
-    static final Binding FAILED = new Binding(null, null, null, null);
+    static final Binding FAILED = new Binding(null, null, null, null, null);
 
     boolean given() {
       return literal != null;
@@ -167,9 +192,9 @@ final class ExampleChecker {
     if (rhs instanceof Expr.Name n && st.claim() == null) {
       Optional<Entity> entity = entityOf(n.name(), scope);
       if (entity.isPresent()) {
-        scope.put(name, new Binding(null, entity.get(), null, where));
+        scope.put(name, new Binding(null, entity.get(), null, where, null));
         return new ExampleStep(where, sourceLine.strip(), name, label(st), n.name(),
-            entity.get().name(), null, List.of(), true);
+            entity.get().name(), null, List.of(), true, st);
       }
     }
     Quantity value;
@@ -198,13 +223,13 @@ final class ExampleChecker {
           "help: use the earlier given as it is (examples on a page see the givens of the examples above "
               + "them), or give this one its own name"));
     }
-    scope.put(name, new Binding(value, null, givenText, where));
+    scope.put(name, new Binding(value, null, givenText, where, dataKey(rhs, scope)));
     String rhsText = block.text().substring(rhs.start(), rhs.end());
     if (st.claim() == null) {
       // A given such as `c_gpu = 2.5 USD/h` reads best as written, not converted to base units.
       boolean literal = rhs instanceof Expr.Num;
       String shown = literal && !((Expr.Num) rhs).unit().text().isEmpty() ? ((Expr.Num) rhs).text() : ValueFormat.auto(value);
-      return new ExampleStep(where, sourceLine.strip(), name, label(st), rhsText, shown, null, cites, literal);
+      return new ExampleStep(where, sourceLine.strip(), name, label(st), rhsText, shown, null, cites, literal, st);
     }
     claims++;
     Expr.Num stated = st.claim().stated();
@@ -254,7 +279,7 @@ final class ExampleChecker {
       return null;
     }
     String held = ClaimCheck.shownText(value.value(), stated) + (unit.isEmpty() ? "" : " " + unit);
-    return new ExampleStep(where, sourceLine.strip(), name, label(st), rhsText, held, stated.text(), cites, false);
+    return new ExampleStep(where, sourceLine.strip(), name, label(st), rhsText, held, stated.text(), cites, false, st);
   }
 
   /**
@@ -385,6 +410,7 @@ final class ExampleChecker {
             call.start(), call.nameEnd(), hint != null ? hint : "note: call a formula block by its id");
       }
       Map<String, Quantity> args = new HashMap<>(f.constants());
+      Map<String, String> keys = new HashMap<>();
       for (Expr.Arg a : call.args()) {
         if (!a.named()) {
           throw new EvaluationError(Kind.SYNTAX, "name the arguments of a formula call, e.g. "
@@ -397,6 +423,8 @@ final class ExampleChecker {
               "note: its inputs are " + String.join(", ", f.inputs().stream().map(SymbolDef::name).toList()));
         }
         args.put(s.name(), argument(s, evaluator.eval(a.value()), a.value(), f));
+        String key = dataKey(a.value(), scope);
+        if (key != null) keys.put(s.name(), key);
       }
       for (SymbolDef s : f.inputs()) {
         if (args.containsKey(s.name())) continue;
@@ -407,8 +435,14 @@ final class ExampleChecker {
               + s.meaning() + "): pass " + s.name() + " = … or bind " + s.name() + " on an earlier line", call);
         }
         args.put(s.name(), argument(s, b.quantity(), call, f));
+        if (b.dataKey() != null) keys.put(s.name(), b.dataKey());
       }
       if (step != null) usage.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(step); // a plot is no step
+      if (step != null && !firstUses.containsKey(f.id())) {
+        Map<String, Double> values = new HashMap<>();
+        for (SymbolDef s : f.inputs()) values.put(s.name(), args.get(s.name()).value());
+        firstUses.put(f.id(), new org.llmsi.verifier.model.FormulaUse(step, values, keys));
+      }
       return new Evaluator(Evaluator.Scope.ofSymbols(args)).eval(f.equation().rhs());
     }
 

@@ -165,7 +165,7 @@ public final class GuideChecker {
       errors.addAll(e.getValue());
       checked++;
     }
-    return new Outcome(verified(formulas.formulas(), examples.usage()), verifiedExamples, plots, formulaBlocks,
+    return new Outcome(verified(formulas.formulas(), examples.usage(), examples.firstUses()), verifiedExamples, plots, formulaBlocks,
         exampleBlocks, formulas.tries(), examples.claims(), prose, pages.size() - checked);
   }
 
@@ -179,7 +179,8 @@ public final class GuideChecker {
         .anyMatch(b -> b.kind().equals("formula") && b.argument().equals(id));
   }
 
-  private List<VerifiedFormula> verified(Map<String, CheckedFormula> checked, Map<String, List<Location>> usage) {
+  private List<VerifiedFormula> verified(Map<String, CheckedFormula> checked, Map<String, List<Location>> usage,
+      Map<String, org.llmsi.verifier.model.FormulaUse> firstUses) {
     TexWriter tex = new TexWriter(name -> glossary.symbol(name).map(SymbolDef::tex).orElse(null));
     List<VerifiedFormula> out = new ArrayList<>();
     for (CheckedFormula f : checked.values()) {
@@ -191,7 +192,7 @@ public final class GuideChecker {
       }
       out.add(new VerifiedFormula(f.id(), f.block().text().strip(), tex.equation(f.equation()), symbols,
           f.block().fence(), f.reference().displayName(), property.tries(), property.seed(),
-          usage.getOrDefault(f.id(), List.of())));
+          usage.getOrDefault(f.id(), List.of()), f.equation().rhs(), firstUses.get(f.id())));
     }
     return out;
   }

@@ -18,10 +18,11 @@ import org.llmsi.verifier.report.Location;
  * @param cites the sourced data figures this step read, so the page can cite them where they are used
  * @param given whether the step only states a given (a literal such as {@code 2.5 USD/h}, or a
  *     model or accelerator alias): its value says all there is, with nothing computed to show
+ * @param statement the parsed step (binding and claim), from which the drills' what-if is generated
  */
 public record ExampleStep(
     Location location, String source, String name, String label, String expression, String computed, String claimed,
-    List<DataValue> cites, boolean given) {
+    List<DataValue> cites, boolean given, org.llmsi.verifier.lang.Statement statement) {
   public ExampleStep {
     cites = List.copyOf(cites);
   }

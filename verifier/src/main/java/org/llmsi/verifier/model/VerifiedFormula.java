@@ -16,6 +16,8 @@ import org.llmsi.verifier.report.Location;
  * @param tries how many random inputs agreed with the reference
  * @param seed the seed those inputs were drawn with
  * @param usedBy the example steps that call it
+ * @param rhs the right-hand side's syntax tree, from which the site's calculators are generated
+ * @param firstUse the inputs of the first example step that calls it, or null when none does
  */
 public record VerifiedFormula(
     String id,
@@ -26,7 +28,9 @@ public record VerifiedFormula(
     String reference,
     int tries,
     long seed,
-    List<Location> usedBy) {
+    List<Location> usedBy,
+    org.llmsi.verifier.lang.Expr rhs,
+    FormulaUse firstUse) {
   public VerifiedFormula {
     symbols = List.copyOf(symbols);
     usedBy = List.copyOf(usedBy);
