@@ -77,6 +77,8 @@ class RealGuideTest {
     assertTrue(js.contains("\"p\",\"\",\"KV cache: sizing, sharing and compressing it\","), "the KV-cache chapter's title");
     long size = java.nio.file.Files.size(index);
     assertTrue(size < 300_000, "the search index grew to " + size + " bytes");
+  }
+
   /**
    * No page of the appendix's body is left half empty (formulas kept whole on a page used to push
    * the next one over and leave a gap): between the contents and the last page, the text on every
@@ -146,6 +148,9 @@ class RealGuideTest {
     }
     try (PDDocument published = Loader.loadPDF(site.resolve(QuickReferenceCard.PDF).toFile())) {
       assertTrue(published.getNumberOfPages() <= 4, "quick-reference.pdf: " + published.getNumberOfPages() + " pages");
+    }
+  }
+
   /**
    * Every character the guide prints is drawn from an embedded font that holds its glyph (≈,
    * ×, µ and the rest, scanned from the PDF's own text), and `6ND` finds the training-compute

@@ -630,6 +630,9 @@ class BrowserE2eTest {
       screenshot("7-search-phone.png");
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+    }
+  }
+
   /**
    * Math can be found as text, as with Ctrl+F: the browser's own find (window.find) lands on a
    * formula's linear form, inside the formula's figure, and a selection across it copies that text.

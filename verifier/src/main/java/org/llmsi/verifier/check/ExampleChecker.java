@@ -175,7 +175,7 @@ final class ExampleChecker {
       pageScope = new LinkedHashMap<>();
     }
     Map<String, Binding> scope = new LinkedHashMap<>();
-    bound.forEach((name, q) -> scope.put(name, new Binding(q, null, null, at)));
+    bound.forEach((name, q) -> scope.put(name, new Binding(q, null, null, at, null)));
     return new Evaluator(new ExampleScope(scope, null, cites)).eval(expr);
   }
 
