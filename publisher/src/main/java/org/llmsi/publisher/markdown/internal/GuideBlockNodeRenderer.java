@@ -60,6 +60,11 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     html.raw(options.math().inline(tex).img(options.rootPath()));
   }
 
+  /** The item of the page's data list that holds a cited figure, added on its first citation. */
+  private int cite(DataValue v) {
+    return cited.computeIfAbsent(v, k -> items.computeIfAbsent(CitedSources.item(k), i -> items.size() + 1));
+  }
+
   /**
    * The page, with each answer of a "Practice" section folded under the question it answers (an
    * answer runs from an example to the next question, list or heading), then the data list.
@@ -104,7 +109,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
         throw new GuideBlockException(options.chapterFile(), line(node),
             "plot " + info.substring(kind.length()).strip() + " was not verified, so it cannot be published");
       }
-      PlotSvg.write(plot, html);
+      PlotSvg.write(plot, html, this::cite);
     } else {
       context.delegateRender();
     }
@@ -185,7 +190,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       }
       html.text("\n");
       for (DataValue v : step.cites()) {
-        int item = cited.computeIfAbsent(v, k -> items.computeIfAbsent(CitedSources.item(k), i -> items.size() + 1));
+        int item = cite(v);
         if (!sources.contains(item)) sources.add(item);
       }
     }

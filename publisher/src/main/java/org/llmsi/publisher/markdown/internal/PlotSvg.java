@@ -4,15 +4,14 @@ import com.vladsch.flexmark.html.HtmlWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.llmsi.verifier.data.DataValue;
-import org.llmsi.verifier.model.VerifiedPlot;
 import org.llmsi.verifier.model.VerifiedPlot.Axis;
 import org.llmsi.verifier.model.VerifiedPlot.Point;
 import org.llmsi.verifier.model.VerifiedPlot.Series;
+import org.llmsi.verifier.model.VerifiedPlot;
 
 /**
  * Draws a verified plot as inline SVG inside a {@code figure}: axes, the series' polylines, the
@@ -51,10 +50,10 @@ public final class PlotSvg {
     return a.log() ? Math.log(v / a.low()) / Math.log(a.high() / a.low()) : (v - a.low()) / (a.high() - a.low());
   }
 
-  static void write(VerifiedPlot plot, HtmlWriter html) {
+  static void write(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite) {
     html.attr("class", "plot").attr("id", "plot-" + plot.id()).withAttr().tag("figure").line();
     if (plot.kind().equals("timeline")) {
-      Timelines.write(plot, html);
+      Timelines.write(plot, html, cite);
       html.tag("/figure").line();
       return;
     }
@@ -92,14 +91,24 @@ public final class PlotSvg {
     html.tag("/ul").line();
     html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
     table(plot, html);
-    sources(plot, html);
+    sources(plot, html, cite);
     html.tag("/figure").line();
   }
 
-  static void sources(VerifiedPlot plot, HtmlWriter html) {
-    Map<String, DataValue> cited = new LinkedHashMap<>();
-    plot.cites().forEach(v -> cited.putIfAbsent(v.key(), v));
-    CitedSources.write(cited.values(), html);
+  /** Links to the page's data list (GuideBlockNodeRenderer writes it once, at the page's end), as an example's badge does. */
+  static void sources(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite) {
+    List<Integer> items = new ArrayList<>();
+    for (DataValue v : plot.cites()) {
+      int item = cite.applyAsInt(v);
+      if (!items.contains(item)) items.add(item);
+    }
+    if (items.isEmpty()) return;
+    html.attr("class", "plot-sources").withAttr().tag("p").text("Data:");
+    for (int item : items) {
+      html.text(" ");
+      html.attr("href", "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
+    }
+    html.tag("/p").line();
   }
 
   /** Opens the drawing: its coordinate system, what a screen reader says for it, its text style. */

@@ -7,9 +7,11 @@ import static org.llmsi.publisher.markdown.internal.PlotSvg.n;
 import com.vladsch.flexmark.html.HtmlWriter;
 import java.util.List;
 import java.util.Locale;
-import org.llmsi.verifier.model.VerifiedPlot;
+import java.util.function.ToIntFunction;
+import org.llmsi.verifier.data.DataValue;
 import org.llmsi.verifier.model.VerifiedPlot.Bar;
 import org.llmsi.verifier.model.VerifiedPlot.Schedule;
+import org.llmsi.verifier.model.VerifiedPlot;
 
 /**
  * Draws a plot of kind timeline: each simulated pipeline schedule as one row per device, on a
@@ -24,7 +26,7 @@ final class Timelines {
 
   private Timelines() {}
 
-  static void write(VerifiedPlot plot, HtmlWriter html) {
+  static void write(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite) {
     double height = 8;
     for (Schedule s : plot.schedules()) height += TITLE + s.devices() * ROW + GAP;
     double axisAt = height;
@@ -89,7 +91,7 @@ final class Timelines {
     html.tag("/ul").line();
     html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
     table(plot, html);
-    PlotSvg.sources(plot, html);
+    PlotSvg.sources(plot, html, cite);
   }
 
   private static double x(VerifiedPlot plot, double t) {
