@@ -108,7 +108,7 @@ public final class GuidePublisher {
       List<Chapter> edited = warm ? PreviewRefresh.changedChapters(last, request, book, inputs) : null;
       SitePages pages;
       if (edited != null) {
-        pages = PreviewRefresh.refresh(last, edited, inputs, settings, guide, math, site);
+        pages = PreviewRefresh.refresh(last, edited, inputs, settings, guide, book, math, site);
         clock.lap("refresh " + edited.size() + " chapter(s)");
       } else {
         QuickReferenceCard card = guide.quickReference().isPresent()

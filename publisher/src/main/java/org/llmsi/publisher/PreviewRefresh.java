@@ -95,9 +95,9 @@ final class PreviewRefresh {
    * @return the refreshed site's pages, parsed
    */
   static SitePages refresh(LastBuild last, List<Chapter> changed, Inputs now, SiteSettings settings,
-      VerifiedGuide guide, MathRenderer math, Path site) throws IOException {
+      VerifiedGuide guide, Book book, MathRenderer math, Path site) throws IOException {
     linkTree(last.request().output(), site);
-    Book book = last.book();
+    // This build's book, not the last one's: the appendix and the card read sections from its verified pages.
     PageRenderer renderer = new PageRenderer(settings, book, false, guide.quickReference().isPresent());
     ChapterRenderer chapters = new ChapterRenderer(guide, math);
     Map<Path, Document> pages = new LinkedHashMap<>();

@@ -116,7 +116,7 @@ public final class FormulaAppendix {
 
   /** The appendix shows some 500 math images: the browser fetches them as they scroll into view. */
   private static String lazy(String img) {
-    return img.replaceFirst("^<img ", "<img loading=\"lazy\" ");
+    return img.replaceFirst("<img ", "<img loading=\"lazy\" ");
   }
 
   private static String slug(Chapter chapter) {

@@ -145,11 +145,14 @@ class CitedSourcesTest {
         value("runs.mpt.n_gpu", 8, "", "mosaicml/llm-foundry, scripts/train/benchmarking/README.md, n_gpu"),
         value("runs.mpt.mfu", 40, "", "mosaicml/llm-foundry, scripts/train/benchmarking/README.md, (Chinchilla, arXiv:2203.15556)")));
     assertEquals("""
-        <ul class="sources">
-        <li><code>runs.mpt</code> from <a href="https://github.com/mosaicml/llm-foundry">mosaicml/llm-foundry</a>: \
+        <section class="data-sources">
+        <h2 id="data-sources">Data used in the examples</h2>
+        <ol class="sources">
+        <li id="data-1"><code>runs.mpt</code> from <a href="https://github.com/mosaicml/llm-foundry">mosaicml/llm-foundry</a>: \
         n_gpu = 8 (scripts/train/benchmarking/README.md, n_gpu); \
         mfu = 40 (scripts/train/benchmarking/README.md, (Chinchilla, <a href="https://arxiv.org/abs/2203.15556">arXiv:2203.15556</a>))</li>
-        </ul>
+        </ol>
+        </section>
         """, html, "the repository is named alone, and known to be one by the file its place names");
   }
 
