@@ -83,7 +83,7 @@ class GuideMutationTest {
             int end = fileOffset(block, rhs.end());
             out.add(new Mutation("formula " + block.argument() + " times 2", file, start, end,
                 "2 * (" + text.substring(start, end) + ")", block.fence().line()));
-          } else {
+          } else if (block.kind().equals("example")) { // a plot states no value to mutate
             for (Statement st : FormulaLanguage.parseExample(block.text())) {
               if (st.claim() == null || st.claim().tolerance() != null) continue;
               Expr.Num stated = st.claim().stated();
