@@ -39,7 +39,10 @@ final class CitedSources {
     Map<String, List<DataValue>> groups = new LinkedHashMap<>();
     for (DataValue v : cited) groups.computeIfAbsent(item(v), k -> new ArrayList<>()).add(v);
     html.attr("class", "data-sources").withAttr().tag("section").line();
-    html.attr("id", "data-sources").withAttr().tag("h2").text("Data used in the examples").tag("/h2").line();
+    html.attr("id", "data-sources").withAttr().tag("h2").text("Data used in the examples");
+    // The self-link every h2 with an id has (HeadingLinkRenderer), for a heading no Markdown wrote.
+    html.attr("class", "heading-anchor").attr("href", "#data-sources").attr("aria-label", "Link to this section")
+        .withAttr().tag("a").tag("/a").tag("/h2").line();
     html.attr("class", "sources").withAttr().tag("ol").line();
     int n = 0;
     for (List<DataValue> values : groups.values()) {

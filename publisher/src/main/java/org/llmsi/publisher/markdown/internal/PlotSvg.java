@@ -200,7 +200,7 @@ public final class PlotSvg {
   private static void table(VerifiedPlot plot, HtmlWriter html) {
     html.attr("class", "plot-data").withAttr().tag("details").line();
     html.tag("summary").text("The numbers of this plot").tag("/summary").line();
-    html.tag("table").line().tag("thead").tag("tr");
+    html.attr("tabindex", "0").withAttr().tag("table").line().tag("thead").tag("tr"); // it may scroll on a phone
     html.tag("th").text(title(plot.x())).tag("/th");
     for (Series s : plot.series()) html.tag("th").text(s.label() + unit(plot.y())).tag("/th");
     html.tag("/tr").tag("/thead").line().tag("tbody").line();
@@ -211,7 +211,7 @@ public final class PlotSvg {
     }
     html.tag("/tbody").line().tag("/table").line();
     if (!plot.points().isEmpty()) {
-      html.tag("table").line().tag("thead").tag("tr");
+      html.attr("tabindex", "0").withAttr().tag("table").line().tag("thead").tag("tr"); // it may scroll on a phone
       html.tag("th").text("point").tag("/th").tag("th").text("on").tag("/th");
       html.tag("th").text(plot.x().symbol() + unit(plot.x())).tag("/th");
       html.tag("th").text(plot.y().symbol() + unit(plot.y())).tag("/th");

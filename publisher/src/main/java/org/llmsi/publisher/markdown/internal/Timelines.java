@@ -102,7 +102,7 @@ final class Timelines {
   private static void table(VerifiedPlot plot, HtmlWriter html) {
     html.attr("class", "plot-data").withAttr().tag("details").line();
     html.tag("summary").text("The numbers of this plot").tag("/summary").line();
-    html.tag("table").line().tag("thead").tag("tr");
+    html.attr("tabindex", "0").withAttr().tag("table").line().tag("thead").tag("tr"); // it may scroll on a phone
     for (String head : new String[] {"schedule", "GPU", "step time", "busy", "bubble"}) html.tag("th").text(head).tag("/th");
     html.tag("/tr").tag("/thead").line().tag("tbody").line();
     for (Schedule s : plot.schedules()) {

@@ -37,7 +37,7 @@ class CitedSourcesTest {
         value("models.m.d_ff", 11008, "", "org/m config.json, intermediate_size")));
     assertEquals("""
         <section class="data-sources">
-        <h2 id="data-sources">Data used in the examples</h2>
+        <h2 id="data-sources">Data used in the examples<a class="heading-anchor" href="#data-sources" aria-label="Link to this section"></a></h2>
         <ol class="sources">
         <li id="data-1"><code>models.m</code> from <a href="https://huggingface.co/org/m">org/m</a> config.json: n_layers = 32 (num_hidden_layers); d_ff = 11,008 (intermediate_size)</li>
         <li id="data-2"><code>gpus.g.hbm_bw</code> = 3.35 TB/s: G datasheet, memory bandwidth</li>
@@ -53,7 +53,7 @@ class CitedSourcesTest {
         value("models.d.n_layers", 61, "", "org/d config.json, num_hidden_layers")));
     assertEquals("""
         <section class="data-sources">
-        <h2 id="data-sources">Data used in the examples</h2>
+        <h2 id="data-sources">Data used in the examples<a class="heading-anchor" href="#data-sources" aria-label="Link to this section"></a></h2>
         <ol class="sources">
         <li id="data-1"><code>models.d</code> from <a href="https://huggingface.co/org/d">org/d</a> config.json: kv_lora_rank = 512; n_layers = 61 (num_hidden_layers)</li>
         </ol>
@@ -68,7 +68,7 @@ class CitedSourcesTest {
         value("models.g.d_head", 128, "", "Paper (Brown et al. 2020, arXiv:1), Table 2.1, d_head")));
     assertEquals("""
         <section class="data-sources">
-        <h2 id="data-sources">Data used in the examples</h2>
+        <h2 id="data-sources">Data used in the examples<a class="heading-anchor" href="#data-sources" aria-label="Link to this section"></a></h2>
         <ol class="sources">
         <li id="data-1"><code>models.g</code> from Paper (Brown et al. 2020, arXiv:1): n_heads = 96 (Table 2.1, n_heads); d_head = 128 (Table 2.1, d_head)</li>
         </ol>
@@ -83,7 +83,7 @@ class CitedSourcesTest {
         value("models.m.tied", 1, "", "model.py (the architecture it reuses): logits use wte")));
     assertEquals("""
         <section class="data-sources">
-        <h2 id="data-sources">Data used in the examples</h2>
+        <h2 id="data-sources">Data used in the examples<a class="heading-anchor" href="#data-sources" aria-label="Link to this section"></a></h2>
         <ol class="sources">
         <li id="data-1"><code>models.m.params</code> = 7,300,000,000: Announcement (example.org, Sept 2023): 7.3B</li>
         <li id="data-2"><code>models.m.tied</code> = 1: model.py (the architecture it reuses): logits use wte</li>
@@ -146,7 +146,7 @@ class CitedSourcesTest {
         value("runs.mpt.mfu", 40, "", "mosaicml/llm-foundry, scripts/train/benchmarking/README.md, (Chinchilla, arXiv:2203.15556)")));
     assertEquals("""
         <section class="data-sources">
-        <h2 id="data-sources">Data used in the examples</h2>
+        <h2 id="data-sources">Data used in the examples<a class="heading-anchor" href="#data-sources" aria-label="Link to this section"></a></h2>
         <ol class="sources">
         <li id="data-1"><code>runs.mpt</code> from <a href="https://github.com/mosaicml/llm-foundry">mosaicml/llm-foundry</a>: \
         n_gpu = 8 (scripts/train/benchmarking/README.md, n_gpu); \
