@@ -27,14 +27,14 @@
 <#if t.formulas?has_content>
 <ul class="card-formulas">
 <#list t.formulas as f>
-<li><div class="card-math"><a href="${f.href}">${f.img?no_esc}</a></div><p class="card-says">${f.meaning} <span class="unit" data-from="symbols.${f.symbol}">[${f.unit}]</span></p></li>
+<li><div class="card-item"><div class="card-math"><a href="${f.href}">${f.img?no_esc}</a></div><p class="card-says">${f.meaning} <span class="unit" data-from="symbols.${f.symbol}">[${f.unit}]</span></p></div></li>
 </#list>
 </ul>
 </#if>
 <#if t.rules?has_content>
 <ul class="card-rules">
 <#list t.rules as r>
-<li><a href="${r.href}" title="${r.example}"><strong data-from="${r.from}">${r.value}</strong></a> ${r.meaning}</li>
+<li><div class="card-item"><a href="${r.href}" title="${r.example}"><strong data-from="${r.from}">${r.value}</strong></a> ${r.meaning}</div></li>
 </#list>
 </ul>
 </#if>

@@ -76,7 +76,10 @@ public final class PrintDocument {
     out.outputSettings().syntax(Document.OutputSettings.Syntax.xml);
     Part part = new Part(uri, "", slug(uri));
     Document page = Jsoup.parse(site.resolve(uri).toFile(), "UTF-8");
+    out.root().attr("lang", "en"); // the tagged PDF's language
     out.head().appendElement("title").text(page.title());
+    Element description = page.selectFirst("meta[name=description]");
+    if (description != null) out.head().appendElement("meta").attr("name", "subject").attr("content", description.attr("content"));
     out.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css + "\n" + pageCss + "\n@page { size: " + paper + "; }\n"));
     inlineMath(page, site.resolve(uri));
     Element article = page.selectFirst("article");
@@ -86,6 +89,7 @@ public final class PrintDocument {
     rewrite(section, part, Map.of(uri, part));
     out.body().select("svg").forEach(svg -> svg.html(svg.html().replace("currentColor", "#000")));
     sanitizeText(out.body());
+    describeDrawings(out.body());
     return out;
   }
 
@@ -137,6 +141,7 @@ public final class PrintDocument {
     }
     body.select("svg").forEach(svg -> svg.html(svg.html().replace("currentColor", "#000")));
     sanitizeText(body);
+    describeDrawings(body);
     return out;
   }
 
@@ -233,6 +238,16 @@ public final class PrintDocument {
    * Replaces a character that no font of the PDF can draw (DejaVu Sans, the fallback, lacks it) by
    * {@link #MISSING} rather than let it print as an empty box. Math drawings are left alone.
    */
+  /**
+   * A tagged PDF reads a drawing's text alternative from {@code alt}: a plot's SVG says it in
+   * aria-label; a legend's colour swatch, hidden from screen readers on the site, is named for its
+   * series (openhtmltopdf takes no empty alt).
+   */
+  private static void describeDrawings(Element body) {
+    body.select("svg[aria-label]:not([alt])").forEach(svg -> svg.attr("alt", svg.attr("aria-label")));
+    body.select("svg[aria-hidden=true]:not([alt])").forEach(svg -> svg.attr("alt", "key: " + svg.parent().text().strip()));
+  }
+
   private static void sanitizeText(Element body) {
     NodeTraversor.traverse((node, depth) -> {
       if (node instanceof TextNode t && (t.parent() == null || t.parent().closest("svg") == null)) {
