@@ -194,7 +194,11 @@
     st.cell = r.appendChild(el("td"));
     body.appendChild(r);
   });
+  // The box scrolls (both ways on a phone), so a keyboard must be able to reach it; the table inside does not scroll.
   var scroll = el("div", "whatif-scroll");
+  scroll.tabIndex = 0;
+  scroll.setAttribute("role", "region");
+  scroll.setAttribute("aria-label", "What-if results");
   scroll.appendChild(table);
   panel.appendChild(scroll);
   first.parentNode.insertBefore(panel, first.nextSibling);
