@@ -9,8 +9,11 @@ package org.llmsi.formulas;
  * fp16/bf16 weight, 2 of gradient and K = 12 of optimizer state (fp32 master weight, momentum,
  * variance), 16 bytes in all. Convention: e_w and e_g are the bytes per parameter of the working
  * weights and gradients, k_opt every byte the optimizer keeps per parameter. Megatron-LM keeps an
- * fp32 copy of the gradients as well (k_opt = 16, 20 bytes in all; Megatron Core "Distributed
- * Optimizer" guide) - the "16 vs 20 bytes per parameter" of the literature is this choice.
+ * fp32 gradient buffer for accumulation and reduction (Megatron Core "Distributed Optimizer" guide,
+ * bytes-per-parameter table). When fp32 gradients are the gradient buffer, e_g = 4 (18 bytes; the
+ * distributed optimizer's 6 + 12/d). When an fp32 copy sits beside half-precision gradients, it is
+ * kept per shard with the optimizer state, k_opt = 16 (20 bytes; the distributed optimizer's
+ * 4 + 16/d). The "16 vs 18 vs 20 bytes per parameter" of the literature is this choice.
  * FSDP's FULL_SHARD is ZeRO stage 3 (Zhao et al. 2023, "PyTorch FSDP", section 3).
  */
 public final class TrainingMemory {
