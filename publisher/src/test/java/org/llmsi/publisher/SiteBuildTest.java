@@ -228,7 +228,7 @@ class SiteBuildTest {
         Element img = f.selectFirst(".formula-math > .m > img.math");
         assertNotNull(img, f.id() + " has no math image");
         assertMathFile(img);
-        assertFalse(f.select("dl.where dt img.math").isEmpty(), f.id() + " has no where list");
+        assertFalse(f.select("dl.where dt var").isEmpty(), f.id() + " has no where list");
         assertEquals("formula-appendix.html#" + f.id(), f.selectFirst("p.verified a").attr("href"));
         assertTrue(f.selectFirst("p.verified").text().contains("50 random inputs"), f.text());
       }

@@ -57,7 +57,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
 
   private void renderInlineMath(InlineMath node, NodeRendererContext context, HtmlWriter html) {
     String tex = options.guide() == null ? node.tex() : options.guide().tex(node);
-    html.raw(options.math().inline(tex).img(options.rootPath()));
+    html.raw(options.math().inlineHtml(tex, options.rootPath()));
   }
 
   /** The item of the page's data list that holds a cited figure, added on its first citation. */
@@ -133,7 +133,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       html.attr("class", "where-label").withAttr().tag("p").text("where").tag("/p").line();
       html.attr("class", "where").withAttr().tag("dl").line();
       for (SymbolDef symbol : formula.symbols()) {
-        html.tag("dt").raw(options.math().inline(symbol.tex()).img(options.rootPath())).tag("/dt");
+        html.tag("dt").raw(options.math().inlineHtml(symbol.tex(), options.rootPath())).tag("/dt");
         html.tag("dd").text(symbol.meaning()).text(" ");
         if (!symbol.unitText().equals("1")) { // a count has no unit to show
           html.attr("class", "unit").withAttr().tag("span").text("[" + symbol.unitText() + "]").tag("/span");
