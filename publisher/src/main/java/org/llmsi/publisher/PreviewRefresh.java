@@ -103,7 +103,17 @@ final class PreviewRefresh {
     Map<Path, Document> pages = new LinkedHashMap<>();
     last.pages().forEach((name, doc) -> pages.put(site.resolve(name), doc));
     // Rendered from the text that was verified, not read again: a save in between waits for the next build.
-    for (Chapter c : changed) replace(site, c.uri(), renderer.chapter(c, chapters), pages);
+    for (Chapter c : changed) {
+      replace(site, c.uri(), renderer.chapter(c, chapters), pages);
+      String record = renderer.record(c, chapters);
+      String recordUri = org.llmsi.publisher.markdown.GuideBlocksExtension.recordUri(c.uri());
+      if (record != null) {
+        replace(site, recordUri, record, pages);
+      } else { // its last example went: so does its record
+        Files.deleteIfExists(site.resolve(recordUri));
+        pages.remove(site.resolve(recordUri));
+      }
+    }
     replace(site, FormulaAppendix.PAGE, renderer.appendix(new FormulaAppendix(guide, book, math, settings.templates())), pages);
     // Its rules of thumb are worked examples' results, which a chapter edit may change.
     if (guide.quickReference().isPresent()) {

@@ -157,12 +157,17 @@ class BrowserE2eTest {
     // Without scope attributes each step's name is still its row's header to assistive technology.
     assertEquals(List.of("rowheader", "rowheader", "rowheader"),
         browser.findElements(By.cssSelector("table.steps th")).stream().map(WebElement::getAriaRole).toList());
-    // The example's one badge opens from the keyboard on the code that ran.
-    WebElement badge = browser.findElement(By.cssSelector("details.checks > summary"));
-    assertFalse(browser.findElement(By.cssSelector("details.checks pre")).isDisplayed(), "the code folds under the badge");
-    badge.sendKeys(org.openqa.selenium.Keys.ENTER);
-    assertTrue(browser.findElement(By.cssSelector("details.checks pre")).isDisplayed(), "Enter on the badge opens it");
     screenshot("2-chapter.png");
+    // The example's one badge is a link, from the keyboard too, to the code that ran, on the
+    // chapter's verification record; the record's entry links back.
+    WebElement badge = browser.findElement(By.cssSelector("p.checks > a"));
+    assertEquals("✓ verified: 2 claims", badge.getText());
+    badge.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertEquals("Verification record", browser.findElement(By.cssSelector("article h1")).getText());
+    assertTrue(browser.findElement(By.cssSelector(".record-entry pre")).getText().contains("# computed 295.34 FLOP/B"));
+    screenshot("2-record.png");
+    browser.findElement(By.cssSelector(".record-entry h2 a")).click();
+    assertEquals("Fixture ridge point", browser.findElement(By.cssSelector("article h1")).getText());
 
     WebElement search = browser.findElement(By.id("search-input"));
     assertTrue(search.isEnabled(), "the search script ran from file://");

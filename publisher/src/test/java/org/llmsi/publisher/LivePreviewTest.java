@@ -47,7 +47,7 @@ class LivePreviewTest {
       int port = server.port();
       String page = get(port, "/02-ridge.html");
       assertTrue(page.contains("<script src=\"/__preview/live.js\"></script>"));
-      assertTrue(page.contains("≈ 295 FLOP/B  # computed 295.34 FLOP/B"));
+      assertTrue(get(port, "/02-ridge-record.html").contains("≈ 295 FLOP/B  # computed 295.34 FLOP/B"));
       assertEquals("{\"generation\":1,\"error\":\"\"}", get(port, "/__preview/status"));
       assertTrue(get(port, "/__preview/live.js").contains("location.reload()"));
 

@@ -63,10 +63,10 @@ class SiteBuildTest {
   void publishesChaptersHomeAndAppendixAndSaysSo() throws IOException {
     assertTrue(Files.size(site.resolve("guide.pdf")) > 10_000);
     assertTrue(Files.size(site.resolve("formula-appendix.pdf")) > 10_000);
-    assertEquals(List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html",
-        "quick-reference.html"), pages().stream().map(p -> site.relativize(p).toString()).toList());
+    assertEquals(List.of("01-intro-record.html", "01-intro.html", "02-ridge-record.html", "02-ridge.html", "404.html",
+        "formula-appendix.html", "index.html", "quick-reference.html"), pages().stream().map(p -> site.relativize(p).toString()).toList());
     assertTrue(first.summary().startsWith("verified 2 files: 2 formulas"), first.summary());
-    assertTrue(first.summary().contains("published 6 pages and 3 PDFs"), first.summary());
+    assertTrue(first.summary().contains("published 8 pages and 3 PDFs"), first.summary());
   }
 
   @Test
@@ -214,7 +214,7 @@ class SiteBuildTest {
         if (!script.attr("src").matches("calc/.*|assets/calc\\.js")) scripts++;
       }
     }
-    assertEquals(6 * 2 + 2, scripts, "theme.js and search.js on each of the six pages (search.js adds the index when first used), toc.js on the two chapters");
+    assertEquals(8 * 2 + 2, scripts, "theme.js and search.js on each of the eight pages (search.js adds the index when first used), toc.js on the two chapters");
     assertEquals(List.of(), org.llmsi.publisher.output.ScriptPolicyCheck.problems(
         org.llmsi.publisher.output.SitePages.read(site)));
   }
@@ -228,7 +228,7 @@ class SiteBuildTest {
         Element img = f.selectFirst(".formula-math > .m > img.math");
         assertNotNull(img, f.id() + " has no math image");
         assertMathFile(img);
-        assertFalse(f.select("dl.where dt img.math").isEmpty(), f.id() + " has no where list");
+        assertFalse(f.select("dl.where dt var").isEmpty(), f.id() + " has no where list");
         assertEquals("formula-appendix.html#" + f.id(), f.selectFirst("p.verified a").attr("href"));
         assertTrue(f.selectFirst("p.verified").text().contains("50 random inputs"), f.text());
       }
@@ -297,7 +297,7 @@ class SiteBuildTest {
   }
 
   @Test
-  void exampleShowsEachStepByItsNameInWordsWithTheCodeAndChecksUnderOneBadge() throws IOException {
+  void exampleShowsEachStepByItsNameInWordsAndOneBadgeThatLinksToTheCodeOnItsRecord() throws IOException {
     Document page = page("02-ridge.html");
     Element example = page.selectFirst("figure.example");
     assertNotNull(example);
@@ -306,23 +306,33 @@ class SiteBuildTest {
     assertEquals(List.of("gpu", "ridge", "ridge point at the sparse peak"), example.select("table.steps th").eachText());
     assertEquals(List.of("NVIDIA H100 SXM5 80GB", "295 FLOP/B", "591 FLOP/B"), example.select("table.steps td").eachText());
     assertTrue(example.select("table.steps").text().indexOf('_') < 0, "no code name on the visible rows");
-    // One badge; the code as it ran, each claim with the value computed for it, two digits finer.
-    Element checks = example.selectFirst("details.checks");
-    assertEquals("✓ verified: 2 claims", checks.selectFirst("summary").text());
+    // One badge, linking to the example's entry on the chapter's verification record: there, the
+    // code as it ran, each claim with the value computed for it, two digits finer.
+    Element badge = example.selectFirst("p.checks > a");
+    assertEquals("✓ verified: 2 claims", badge.text());
+    assertEquals("02-ridge-record.html#" + example.id(), badge.attr("href"));
+    Document record = page("02-ridge-record.html");
+    Element checks = record.getElementById(example.id()).parent();
+    assertEquals("02-ridge.html#" + example.id(), checks.selectFirst("h2 > a").attr("href"), "the entry links back");
+    assertEquals("✓ verified: 2 claims", checks.selectFirst("p.record-badge").text());
     assertEquals("""
         gpu = gpus.h100_sxm
         ridge = ridge_point(P_peak = gpu.bf16_dense, B_mem = gpu.hbm_bw) ≈ 295 FLOP/B  # computed 295.34 FLOP/B
         wrong = ridge_point(P_peak = gpu.bf16_sparse, B_mem = gpu.hbm_bw) ≈ 591 FLOP/B  # computed 590.72 FLOP/B
         """, checks.selectFirst("pre > code").wholeText());
-    // The data it read, listed once at the page's end, linked from the example; the two figures
+    // The data it read, listed once at the record's end, linked from the entry; the two figures
     // from one whitepaper share an item.
-    assertEquals(List.of("#data-1", "#data-2"), checks.select("a").eachAttr("href"));
-    Element sources = page.selectFirst("section.data-sources ol.sources");
+    assertEquals(List.of("#data-1", "#data-2"), checks.select("p a").eachAttr("href"));
+    Element sources = record.selectFirst("section.data-sources ol.sources");
     // The plot after the example cites a third figure (the A100's ridge, its dashed line) into the same list.
     assertEquals(List.of("data-1", "data-2", "data-3"), sources.select("li").eachAttr("id"));
     assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm.hbm_bw"), sources.select("li > code").eachText().subList(0, 2));
     assertTrue(sources.selectFirst("li").text().contains("bf16_sparse = 1,978.9 TFLOP/s (Table 3, with sparsity"));
-    assertEquals(1, page.select("section.data-sources").size(), "one list per page, after its last example");
+    assertEquals(1, record.select("section.data-sources").size(), "one list per record, after its last entry");
+    assertEquals(0, page.select("section.data-sources").size(), "the chapter is left to be read");
+    assertEquals(List.of("02-ridge-record.html#data-1", "02-ridge-record.html#data-3", "02-ridge-record.html#data-2"),
+        page.select("figure.plot .plot-sources a").eachAttr("href"),
+        "the plot links to the same list, numbered alike");
   }
 
   @Test
@@ -460,8 +470,8 @@ class SiteBuildTest {
 
   @Test
   void pagesMatchTheirGoldenHtml() throws IOException {
-    for (String name : List.of("01-intro.html", "02-ridge.html", "404.html", "formula-appendix.html", "index.html",
-        "quick-reference.html", "sitemap.xml", "robots.txt")) {
+    for (String name : List.of("01-intro.html", "02-ridge.html", "02-ridge-record.html", "404.html", "formula-appendix.html",
+        "index.html", "quick-reference.html", "sitemap.xml", "robots.txt")) {
       String actual = Files.readString(site.resolve(name), StandardCharsets.UTF_8);
       assertEquals(Fixtures.golden("basic", name, actual), actual,
           name + " differs from its golden file; rerun with -Dgolden.update=true if the change is intended");

@@ -57,7 +57,7 @@ public final class FormulaAppendix {
   public String html() throws IOException {
     List<Map<String, Object>> symbols = new ArrayList<>();
     for (SymbolDef s : guide.glossary().symbols()) {
-      symbols.add(Map.of("name", s.name(), "img", lazy(math.inline(s.tex()).img("")), "meaning", s.meaning(),
+      symbols.add(Map.of("name", s.name(), "img", lazy(math.inlineHtml(s.tex(), "")), "meaning", s.meaning(),
           "unit", s.unitText(), "range", range(s)));
     }
     // chapter → section → formulas, in book order (formulas come in book order)
@@ -68,7 +68,7 @@ public final class FormulaAppendix {
       List<Map<String, Object>> where = new ArrayList<>();
       for (SymbolDef s : f.symbols()) {
         // A count or a ratio has no unit to show: "[1]" would read as a citation.
-        where.add(Map.of("img", lazy(math.inline(s.tex()).img("")), "meaning", s.meaning(),
+        where.add(Map.of("img", lazy(math.inlineHtml(s.tex(), "")), "meaning", s.meaning(),
             "unit", s.unitText().equals("1") ? "" : s.unitText()));
       }
       // Many steps of one section call the same formula: each section is named once, under its chapter.

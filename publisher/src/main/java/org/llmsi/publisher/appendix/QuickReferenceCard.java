@@ -89,7 +89,7 @@ public final class QuickReferenceCard {
     for (QuickReference.Topic t : card.topics()) {
       for (QuickReference.FormulaLine line : t.formulas()) {
         for (SymbolDef s : line.formula().symbols()) {
-          symbols.computeIfAbsent(s.name(), n -> Map.of("name", n, "img", math.inline(s.tex()).img(""),
+          symbols.computeIfAbsent(s.name(), n -> Map.of("name", n, "img", math.inlineHtml(s.tex(), ""),
               "meaning", s.meaning(), "unit", s.unitText().equals("1") ? "" : s.unitText()));
         }
       }

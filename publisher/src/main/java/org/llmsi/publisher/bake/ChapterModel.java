@@ -53,6 +53,11 @@ final class ChapterModel {
     return List.copyOf(chapters);
   }
 
+  /** The title of a chapter's verification record (record.ftl). */
+  static String recordTitle(Chapter chapter) {
+    return "Verification record: " + chapter.title();
+  }
+
   /** The way from a page to the site root: {@code ""} at the root, {@code "../"} one folder down. */
   static String rootPath(String uri) {
     return "../".repeat(uri.split("/").length - 1);

@@ -55,6 +55,24 @@ public final class PageRenderer {
     return render("page.ftl", content);
   }
 
+  /**
+   * A chapter's verification record, in record.ftl, as the bake writes it ({@code SiteBaker}), or
+   * null for a chapter that has none (no example, no cited figure).
+   */
+  public String record(Chapter chapter, ChapterRenderer renderer) throws IOException {
+    String root = ChapterModel.rootPath(chapter.uri());
+    String body = renderer.renderRecord(chapter.page(), root);
+    if (body.isBlank()) return null;
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("title", ChapterModel.recordTitle(chapter));
+    content.put("uri", org.llmsi.publisher.markdown.GuideBlocksExtension.recordUri(chapter.uri()));
+    content.put("rootpath", root);
+    content.put("chapter_uri", chapter.uri());
+    content.put("chapter_title", chapter.title());
+    content.put("body", body);
+    return render("record.ftl", content);
+  }
+
   /** The formula appendix page, in appendix.ftl. */
   public String appendix(FormulaAppendix appendix) throws IOException {
     Map<String, Object> content = new LinkedHashMap<>();

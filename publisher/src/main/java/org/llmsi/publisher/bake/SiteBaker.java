@@ -16,6 +16,7 @@ import org.jbake.parser.Engines;
 import org.llmsi.publisher.appendix.FormulaAppendix;
 import org.llmsi.publisher.appendix.QuickReferenceCard;
 import org.llmsi.publisher.markdown.ChapterRenderer;
+import org.llmsi.publisher.markdown.GuideBlocksExtension;
 
 /**
  * Bakes the verified guide with JBake's {@link Oven}: chapters through {@link GuideMarkdownEngine},
@@ -70,10 +71,18 @@ public final class SiteBaker {
     // The templates read it normalized (ending in /), as PageRenderer gives it.
     if (!settings.baseUrl().isEmpty()) config.setProperty("site.url", settings.baseUrl());
 
+    List<Chapter> recorded = new ArrayList<>();
     for (Chapter c : book.chapters()) {
       Path target = content.resolve(c.relativePath());
       Files.createDirectories(target.getParent());
       Files.writeString(target, c.page().file().text(), StandardCharsets.UTF_8);
+      // Its verification record, a page of its own (GuideBlocksExtension.recordUri) that the chapter's badges link to.
+      String record = renderer.renderRecord(c.page(), ChapterModel.rootPath(c.uri()));
+      if (record.isBlank()) continue;
+      recorded.add(c);
+      Files.writeString(content.resolve(GuideBlocksExtension.recordUri(c.relativePath())),
+          "title=" + ChapterModel.recordTitle(c) + "\ntype=record\nstatus=published\nchapter_uri=" + c.uri()
+              + "\nchapter_title=" + c.title() + "\n~~~~~~\n" + record, StandardCharsets.UTF_8);
     }
     Files.writeString(content.resolve(FormulaAppendix.PAGE),
         "title=" + FormulaAppendix.TITLE + "\ntype=appendix\nstatus=published\n~~~~~~\n" + appendix.html(),
@@ -107,6 +116,11 @@ public final class SiteBaker {
     if (!Files.isRegularFile(destination.resolve(FormulaAppendix.PAGE))) {
       problems.add("templates/appendix.ftl: error: the formula appendix page was not written");
     }
+    for (Chapter c : recorded) {
+      if (!Files.isRegularFile(destination.resolve(GuideBlocksExtension.recordUri(c.uri())))) {
+        problems.add("templates/record.ftl: error: the verification record of " + c.shownFile() + " was not written");
+      }
+    }
     if (card != null && !Files.isRegularFile(destination.resolve(QuickReferenceCard.PAGE))) {
       problems.add("templates/quick-reference.ftl: error: the quick-reference page was not written");
     }
@@ -134,6 +148,7 @@ public final class SiteBaker {
     p.setProperty("template.appendix.file", "appendix.ftl");
     p.setProperty("template.notfound.file", "notfound.ftl");
     p.setProperty("template.card.file", "quick-reference.ftl");
+    p.setProperty("template.record.file", "record.ftl");
     p.setProperty("default.status", "");
     p.setProperty("uri.noExtension", "false");
     p.setProperty("img.path.update", "false");

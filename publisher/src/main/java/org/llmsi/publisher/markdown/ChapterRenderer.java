@@ -27,6 +27,18 @@ public final class ChapterRenderer {
    * @param rootPath the way from the page to the site root ({@code "../"} for a page one folder down)
    */
   public String render(Page page, String rootPath) {
+    return render(page, rootPath, false);
+  }
+
+  /**
+   * Renders a page's verification record (the code its examples ran and the data they cite), or
+   * {@code ""} for a page with no example and no cited figure.
+   */
+  public String renderRecord(Page page, String rootPath) {
+    return render(page, rootPath, true);
+  }
+
+  private String render(Page page, String rootPath, boolean record) {
     MutableDataSet options = new MutableDataSet()
         .set(com.vladsch.flexmark.parser.Parser.EXTENSIONS, List.of(TablesExtension.create(), GuideBlocksExtension.create()))
         .set(HtmlRenderer.GENERATE_HEADER_ID, true)
@@ -34,7 +46,8 @@ public final class ChapterRenderer {
         .set(GuideBlocksExtension.GUIDE, guide)
         .set(GuideBlocksExtension.CHAPTER_FILE, page.file().shownPath().toString().replace('\\', '/'))
         .set(GuideBlocksExtension.MATH, math)
-        .set(GuideBlocksExtension.ROOT_PATH, rootPath);
+        .set(GuideBlocksExtension.ROOT_PATH, rootPath)
+        .set(GuideBlocksExtension.RECORD, record);
     return HtmlRenderer.builder(options).build().render(page.document());
   }
 }

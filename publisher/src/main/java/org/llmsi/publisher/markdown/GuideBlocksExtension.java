@@ -31,8 +31,21 @@ public final class GuideBlocksExtension implements HtmlRenderer.HtmlRendererExte
   public static final DataKey<String> ROOT_PATH = new DataKey<>("LLMSI_ROOT_PATH", "");
   /** Where the formula appendix page is, relative to the chapter. */
   public static final DataKey<String> APPENDIX_HREF = new DataKey<>("LLMSI_APPENDIX_HREF", "formula-appendix.html");
+  /**
+   * Renders the chapter's verification record instead of the chapter: the code each worked example
+   * ran, each claim with the value computed for it, and the data the examples and figures cite.
+   */
+  public static final DataKey<Boolean> RECORD = new DataKey<>("LLMSI_RECORD", false);
 
   private GuideBlocksExtension() {}
+
+  /**
+   * A chapter's record page, beside it: {@code 02-roofline-record.html} for {@code 02-roofline.md}
+   * (or for its page, {@code 02-roofline.html}).
+   */
+  public static String recordUri(String chapter) {
+    return chapter.replaceFirst("\\.(md|markdown|html)$", "") + "-record.html";
+  }
 
   public static GuideBlocksExtension create() {
     return new GuideBlocksExtension();

@@ -44,15 +44,25 @@ public final class MathRenderer {
   }
 
   /**
+   * How a page shows inline math: a simple symbol or product as HTML text ({@link SymbolHtml}),
+   * anything else as a typeset image ({@link MathSvg#img}).
+   *
+   * @param rootPath the way from the page to the site root ({@code ""} or {@code "../"})
+   */
+  public String inlineHtml(String tex, String rootPath) {
+    return SymbolHtml.of(tex).orElseGet(() -> inline(tex).img(rootPath));
+  }
+
+  /**
    * Typesets these pieces ahead of the bake, on every core: {@code display} in display style, the
-   * rest in text style. The output does not depend on the order: file names are content hashes.
+   * rest in text style, but for those shown as text. The output does not depend on the order: file names are content hashes.
    *
    * @return the pieces that could be typeset (one that cannot is reported where a page shows it)
    */
   public List<MathSvg> prepare(Collection<String> display, Collection<String> inline) {
     List<java.util.function.Supplier<MathSvg>> jobs = new ArrayList<>();
     for (String tex : new LinkedHashSet<>(display)) jobs.add(() -> display(tex));
-    for (String tex : new LinkedHashSet<>(inline)) jobs.add(() -> inline(tex));
+    for (String tex : new LinkedHashSet<>(inline)) if (SymbolHtml.of(tex).isEmpty()) jobs.add(() -> inline(tex));
     if (jobs.isEmpty()) return List.of();
     // JLaTeXMath loads its fonts and tables on first use: once, on this thread.
     MathSvg first = typesetOrNull(jobs.get(0));

@@ -15,6 +15,7 @@ import org.jsoup.select.NodeTraversor;
 import org.llmsi.publisher.appendix.FormulaAppendix;
 import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.Chapter;
+import org.llmsi.publisher.markdown.GuideBlocksExtension;
 
 /**
  * Assembles one printable HTML document from baked pages: a title page, a table of contents whose
@@ -123,6 +124,12 @@ public final class PrintDocument {
       Element section = body.appendElement("section").addClass("part").id(p.slug());
       section.appendElement("div").addClass("running").text(p.title());
       for (Element child : article.children()) section.appendChild(child.clone());
+      // The data the chapter cites are listed on its verification record: the printed chapter ends with them.
+      Path record = site.resolve(GuideBlocksExtension.recordUri(p.uri()));
+      if (Files.isRegularFile(record)) {
+        Element data = Jsoup.parse(record.toFile(), "UTF-8").selectFirst("section.data-sources");
+        if (data != null) section.appendChild(data);
+      }
       rewrite(section, p, byUri);
       collectAnswers(section);
       section.select("nav.appendix-index").remove(); // the printed contents list the same, with pages
@@ -225,7 +232,9 @@ public final class PrintDocument {
       int hash = href.indexOf('#');
       String page = hash < 0 ? href : href.substring(0, hash);
       String fragment = hash < 0 ? "" : href.substring(hash + 1);
-      Part target = page.isEmpty() ? part : parts.get(page);
+      // A link to the chapter's record: its data list is printed with the chapter, its code is not.
+      boolean record = page.equals(GuideBlocksExtension.recordUri(part.uri()));
+      Part target = page.isEmpty() || record && fragment.startsWith("data-") ? part : record ? null : parts.get(page);
       if (target == null) {
         a.removeAttr("href"); // a page that is not in this document (home page, other PDF)
       } else {

@@ -46,8 +46,9 @@ class GuideBlocksExtensionTest {
   @Test
   void formulaRendersAnchoredMathWhereListAndVerificationLink() {
     Element figure = render("```formula ridge_point\nI_ridge = P_peak / B_mem\n```\n").selectFirst("figure.formula#ridge_point");
-    assertEquals(List.of("I ridge", "P peak", "B mem"),
-        figure.select("dl.where dt img.math").eachAttr("alt"));
+    // Symbols are set as text (SymbolHtml): an italic letter and an upright subscript.
+    assertEquals(List.of("<var>I</var><sub>ridge</sub>", "<var>P</var><sub>peak</sub>", "<var>B</var><sub>mem</sub>"),
+        figure.select("dl.where dt").stream().map(Element::html).toList());
     assertEquals("formula-appendix.html#ridge_point", figure.selectFirst("p.verified a").attr("href"));
     assertTrue(figure.selectFirst("p.verified").text().contains("Basic.ridgePoint on 20 random inputs (seed 20261128)"));
   }

@@ -57,7 +57,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
 
   private void renderInlineMath(InlineMath node, NodeRendererContext context, HtmlWriter html) {
     String tex = options.guide() == null ? node.tex() : options.guide().tex(node);
-    html.raw(options.math().inline(tex).img(options.rootPath()));
+    html.raw(options.math().inlineHtml(tex, options.rootPath()));
   }
 
   /** The item of the page's data list that holds a cited figure, added on its first citation. */
@@ -67,9 +67,13 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
 
   /**
    * The page, with each answer of a "Practice" section folded under the question it answers (an
-   * answer runs from an example to the next question, list or heading), then the data list.
+   * answer runs from an example to the next question, list or heading); or its record.
    */
   private void renderDocument(Document document, NodeRendererContext context, HtmlWriter html) {
+    if (options.record()) {
+      renderRecord(document, html);
+      return;
+    }
     boolean practice = false;
     boolean open = false;
     int question = 0;
@@ -92,6 +96,41 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       context.render(child);
     }
     if (open) html.tag("/details").line();
+  }
+
+  /**
+   * The chapter's verification record, its own page so the chapter stays light to read: for each
+   * worked example the code the build ran, each claim with the value computed for it, and links to
+   * the data list that ends the page: the figures the examples and the plots cite, in the order the
+   * chapter first cites them (the chapter's links number them the same way).
+   */
+  private void renderRecord(Document document, HtmlWriter html) {
+    String chapterPage = options.recordHref().replaceFirst("-record\\.html$", ".html");
+    for (Node node : document.getDescendants()) {
+      if (!(node instanceof FencedCodeBlock fence)) continue;
+      String kind = fence.getInfo().toString().strip().split("\\s+", 2)[0];
+      if (kind.equals("example")) {
+        VerifiedExample example = verifiedExample(fence);
+        String anchor = options.guide().exampleAnchor(example);
+        html.attr("class", "record-entry").withAttr().tag("section").line();
+        html.attr("id", anchor).withAttr().tag("h2").attr("href", chapterPage + "#" + anchor).withAttr().tag("a")
+            .text(example.title()).tag("/a").tag("/h2").line();
+        html.attr("class", "record-badge").withAttr().tag("p").text(badge(example)).tag("/p").line();
+        writeCode(example, html);
+        List<Integer> sources = citeSteps(example);
+        if (!sources.isEmpty()) {
+          html.tag("p").text("Data:");
+          for (int item : sources) {
+            html.text(" ");
+            html.attr("href", "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
+          }
+          html.tag("/p").line();
+        }
+        html.tag("/section").line();
+      } else if (kind.equals("plot")) {
+        options.guide().plot(fence).ifPresent(plot -> plot.cites().forEach(this::cite));
+      }
+    }
     CitedSources.write(cited.keySet(), html);
   }
 
@@ -109,7 +148,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
         throw new GuideBlockException(options.chapterFile(), line(node),
             "plot " + info.substring(kind.length()).strip() + " was not verified, so it cannot be published");
       }
-      PlotSvg.write(plot, html, this::cite);
+      PlotSvg.write(plot, html, this::cite, options.recordHref());
     } else {
       context.delegateRender();
     }
@@ -133,7 +172,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       html.attr("class", "where-label").withAttr().tag("p").text("where").tag("/p").line();
       html.attr("class", "where").withAttr().tag("dl").line();
       for (SymbolDef symbol : formula.symbols()) {
-        html.tag("dt").raw(options.math().inline(symbol.tex()).img(options.rootPath())).tag("/dt");
+        html.tag("dt").raw(options.math().inlineHtml(symbol.tex(), options.rootPath())).tag("/dt");
         html.tag("dd").text(symbol.meaning()).text(" ");
         if (!symbol.unitText().equals("1")) { // a count has no unit to show
           html.attr("class", "unit").withAttr().tag("span").text("[" + symbol.unitText() + "]").tag("/span");
@@ -157,13 +196,9 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
    * each claim with the value computed for it, and links to the page's data sources.
    */
   private void renderExample(FencedCodeBlock node, HtmlWriter html) {
-    VerifiedExample example = options.guide() == null ? null : options.guide().example(node).orElse(null);
-    if (example == null) {
-      throw new GuideBlockException(options.chapterFile(), line(node),
-          "example " + node.getInfo().toString().strip().substring("example".length()).strip()
-              + " was not verified, so it cannot be published");
-    }
-    html.attr("class", "example").attr("id", options.guide().exampleAnchor(example)).withAttr().tag("figure").line();
+    VerifiedExample example = verifiedExample(node);
+    String anchor = options.guide().exampleAnchor(example);
+    html.attr("class", "example").attr("id", anchor).withAttr().tag("figure").line();
     html.tag("figcaption").attr("class", "example-label").withAttr().tag("span").text("Worked example").tag("/span")
         .text(" " + example.title()).tag("/figcaption").line();
     // A th leading a row of td cells heads that row: no scope attribute needed.
@@ -174,13 +209,30 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       html.tag("/td").tag("/tr").line();
     }
     html.tag("/table").line();
-    html.attr("class", "checks").withAttr().tag("details").line();
+    citeSteps(example); // numbers the data list as the record does
+    html.attr("class", "checks").withAttr().tag("p").attr("href", options.recordHref() + "#" + anchor).withAttr().tag("a")
+        .text(badge(example)).tag("/a").tag("/p").line();
+    html.tag("/figure").line();
+  }
+
+  private VerifiedExample verifiedExample(FencedCodeBlock node) {
+    VerifiedExample example = options.guide() == null ? null : options.guide().example(node).orElse(null);
+    if (example == null) {
+      throw new GuideBlockException(options.chapterFile(), line(node),
+          "example " + node.getInfo().toString().strip().substring("example".length()).strip()
+              + " was not verified, so it cannot be published");
+    }
+    return example;
+  }
+
+  private static String badge(VerifiedExample example) {
     long claims = example.claims();
-    html.tag("summary").text("✓ verified" + (claims == 0 ? "" : claims == 1 ? ": 1 claim" : ": " + claims + " claims"))
-        .tag("/summary").line();
-    // The code as it ran, each claim annotated with what the build computed for it.
+    return "✓ verified" + (claims == 0 ? "" : claims == 1 ? ": 1 claim" : ": " + claims + " claims");
+  }
+
+  /** The code as it ran, each claim annotated with what the build computed for it. */
+  private static void writeCode(VerifiedExample example, HtmlWriter html) {
     html.tag("pre").tag("code");
-    List<Integer> sources = new ArrayList<>();
     for (ExampleStep step : example.steps()) {
       html.text(step.name() + " = " + step.expression());
       if (step.isClaim()) {
@@ -189,22 +241,20 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
         if (!sameNumber(step.computed(), step.claimed())) html.text("  # computed " + step.computed());
       }
       html.text("\n");
+    }
+    html.tag("/code").tag("/pre").line();
+  }
+
+  /** The data list's items the example's steps read, in the order first read. */
+  private List<Integer> citeSteps(VerifiedExample example) {
+    List<Integer> sources = new ArrayList<>();
+    for (ExampleStep step : example.steps()) {
       for (DataValue v : step.cites()) {
         int item = cite(v);
         if (!sources.contains(item)) sources.add(item);
       }
     }
-    html.tag("/code").tag("/pre").line();
-    if (!sources.isEmpty()) {
-      html.tag("p").text("Data:");
-      for (int item : sources) {
-        html.text(" ");
-        html.attr("href", "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
-      }
-      html.tag("/p").line();
-    }
-    html.tag("/details").line();
-    html.tag("/figure").line();
+    return sources;
   }
 
   /** Whether two printed values are the same number in the same unit: {@code 33 MiB} and {@code 33.0 MiB}. */

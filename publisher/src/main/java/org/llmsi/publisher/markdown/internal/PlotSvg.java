@@ -50,10 +50,11 @@ public final class PlotSvg {
     return a.log() ? Math.log(v / a.low()) / Math.log(a.high() / a.low()) : (v - a.low()) / (a.high() - a.low());
   }
 
-  static void write(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite) {
+  /** @param dataPage the page that holds the data list the figure's sources link to (its chapter's record) */
+  static void write(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite, String dataPage) {
     html.attr("class", "plot").attr("id", "plot-" + plot.id()).withAttr().tag("figure").line();
     if (plot.kind().equals("timeline")) {
-      Timelines.write(plot, html, cite);
+      Timelines.write(plot, html, cite, dataPage);
       html.tag("/figure").line();
       return;
     }
@@ -91,12 +92,12 @@ public final class PlotSvg {
     html.tag("/ul").line();
     html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
     table(plot, html);
-    sources(plot, html, cite);
+    sources(plot, html, cite, dataPage);
     html.tag("/figure").line();
   }
 
-  /** Links to the page's data list (GuideBlockNodeRenderer writes it once, at the page's end), as an example's badge does. */
-  static void sources(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite) {
+  /** Links to the data list at the end of the chapter's record page, where the examples' data are listed too. */
+  static void sources(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite, String dataPage) {
     List<Integer> items = new ArrayList<>();
     for (DataValue v : plot.cites()) {
       int item = cite.applyAsInt(v);
@@ -106,7 +107,7 @@ public final class PlotSvg {
     html.attr("class", "plot-sources").withAttr().tag("p").text("Data:");
     for (int item : items) {
       html.text(" ");
-      html.attr("href", "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
+      html.attr("href", dataPage + "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
     }
     html.tag("/p").line();
   }

@@ -26,7 +26,7 @@ final class Timelines {
 
   private Timelines() {}
 
-  static void write(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite) {
+  static void write(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite, String dataPage) {
     double height = 8;
     for (Schedule s : plot.schedules()) height += TITLE + s.devices() * ROW + GAP;
     double axisAt = height;
@@ -91,7 +91,7 @@ final class Timelines {
     html.tag("/ul").line();
     html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
     table(plot, html);
-    PlotSvg.sources(plot, html, cite);
+    PlotSvg.sources(plot, html, cite, dataPage);
   }
 
   private static double x(VerifiedPlot plot, double t) {
