@@ -49,28 +49,19 @@ class GuideExampleLabelsTest {
 
   /**
    * A figure in a label ("batch 64", "step with a 256-token chunk", "128k request") is a number a
-   * reader sees: it must be a value the page's examples compute or are given, printed to the
-   * label's digits ("8k" is 8,000 or 8,192), or a literal in the code of one. Names are not figures: digits joined to a letter
+   * reader sees: it must be a value its example computes, reads or writes in its code, or a given
+   * of the page, to the label's digits ("8k" is 8,000 or 8,192). Names are not figures: digits joined to a letter
    * (H100, FP8, 70B, p99, DeepSeek-V3) or after a model family's name (Llama 3.1).
    */
   @Test
   void everyFigureInALabelIsAValueOfItsPage() {
     VerificationResult result = new Verifier(VerifyOptions.of(Path.of("../site-src"))).verify();
     assertTrue(result.ok(), () -> "the guide must verify: " + result.diagnostics());
-    Map<Path, List<Double>> values = new TreeMap<>();
+    // Each page's bindings by name, the latest first met: an example sees those of the examples above it.
+    Map<Path, Map<String, List<Double>>> bindings = new TreeMap<>();
     for (VerifiedExample example : result.guide().examples()) {
-      List<Double> page = values.computeIfAbsent(example.location().file(), f -> new ArrayList<>());
-      for (ExampleStep step : example.steps()) {
-        for (String shown : new String[] {step.computed(), step.claimed()}) {
-          if (shown == null) continue;
-          Matcher m = PRINTED.matcher(shown);
-          if (m.lookingAt()) page.add(Double.parseDouble(m.group().replace(",", "")));
-        }
-        for (var cited : step.cites()) page.add(cited.value()); // a data figure it read, as the data file states it
-        // A literal of the code that ran (paged_sequences_that_fit(s = 4096, …), 2048 * t_tok).
-        Matcher literal = PRINTED.matcher(step.expression().replaceAll("[\\p{L}_][\\p{L}\\d_.]*", " "));
-        while (literal.find()) page.add(Double.parseDouble(literal.group().replace(",", "")));
-      }
+      var page = bindings.computeIfAbsent(example.location().file(), f -> new java.util.HashMap<>());
+      for (ExampleStep step : example.steps()) page.putIfAbsent(step.name(), values(step));
     }
     List<String> unmatched = new ArrayList<>();
     int figures = 0;
@@ -78,23 +69,32 @@ class GuideExampleLabelsTest {
       for (ExampleStep step : example.steps()) {
         String label = step.statement().label();
         if (label == null) continue;
+        // What the example computes, reads and writes, and the bindings of the page it uses.
+        List<Double> seen = new ArrayList<>();
+        for (ExampleStep other : example.steps()) {
+          seen.addAll(values(other));
+          Matcher name = NAME.matcher(other.expression());
+          while (name.find()) seen.addAll(bindings.get(example.location().file()).getOrDefault(name.group(), List.of()));
+        }
         Matcher m = FIGURE.matcher(label);
         while (m.find()) {
           if (NAME_BEFORE.matcher(label.substring(0, m.start())).find()) continue;
           figures++;
           String digits = m.group(1).replace(",", "");
           double f = Double.parseDouble(digits);
+          if (m.group(3) != null) f = Math.pow(10, superscript(m.group(3))); // 10²¹
           int decimals = digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
           double half = 0.5 * Math.pow(10, -decimals);
           boolean k = m.group(2) != null;
           // "4k" of a step that multiplies a 1k quantity by 4: the 4 is in its code.
           boolean literal = k && java.util.Arrays.asList(step.expression().split("[^\\d.]+")).contains(digits);
-          boolean found = literal || values.get(example.location().file()).stream().anyMatch(v -> k
-              ? Math.abs(v - f * 1000) <= half * 1000 || Math.abs(v - f * 1024) <= half * 1024
-              : Math.abs(v - f) <= half * (1 + 1e-9) || Math.abs(v * 100 - f) <= half * (1 + 1e-9));
+          double figure = f;
+          boolean found = literal || seen.stream().anyMatch(v -> k
+              ? Math.abs(v - figure * 1000) <= half * 1000 || Math.abs(v - figure * 1024) <= half * 1024
+              : Math.abs(v - figure) <= half * Math.max(1, figure * 1e-9) || Math.abs(v * 100 - figure) <= half * (1 + 1e-9));
           if (!found) {
             unmatched.add(step.location().display() + ": label \"" + label + "\" says " + m.group().strip()
-                + ", which no example of the page computes or is given");
+                + ", which its example does not compute or read, nor is it a given of the page");
           }
         }
       }
@@ -103,14 +103,42 @@ class GuideExampleLabelsTest {
     assertEquals(List.of(), unmatched, () -> unmatched.size() + " label figures:\n" + String.join("\n", unmatched));
   }
 
+  /**
+   * The numbers a step shows or uses: its value as printed ({@code 14.6} of {@code 14.6 min}), the
+   * data figures it read as the data file states them, and the literals of its code
+   * ({@code paged_sequences_that_fit(s = 4096, …)}, {@code 2048 * t_tok}).
+   */
+  private static List<Double> values(ExampleStep step) {
+    List<Double> out = new ArrayList<>();
+    for (String shown : new String[] {step.computed(), step.claimed()}) {
+      if (shown == null) continue;
+      Matcher m = PRINTED.matcher(shown);
+      if (m.lookingAt()) out.add(Double.parseDouble(m.group().replace(",", "")));
+    }
+    for (var cited : step.cites()) out.add(cited.value());
+    Matcher literal = PRINTED.matcher(step.expression().replaceAll("[\\p{L}_][\\p{L}\\d_.]*", " "));
+    while (literal.find()) out.add(Double.parseDouble(literal.group().replace(",", "")));
+    return out;
+  }
+
   /** The number a step's value is printed with ({@code 1,024}, {@code 14.6} of {@code 14.6 min}, {@code 8.39e9}). */
   private static final Pattern PRINTED = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?(?:e[+-]?\\d+)?");
   /** A figure: digits not joined to a letter before them or after them, but for a thousands suffix ({@code 8k}). */
-  private static final Pattern FIGURE = Pattern.compile("(?<![\\p{L}\\d.,-])(\\d[\\d,]*+(?:\\.\\d+)?+)(k)?(?![\\p{L}\\d.])");
+  private static final Pattern FIGURE =
+      Pattern.compile("(?<![\\p{L}\\d.,-])(\\d[\\d,]*+(?:\\.\\d+)?+)(?:(k)|(?<=10)([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?(?![\\p{L}\\d.])");
+  /** A name in a step's code: a binding of the page it may use. */
+  private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\d_]*");
+
+  private static int superscript(String digits) {
+    int sign = digits.startsWith("⁻") ? -1 : 1;
+    int n = 0;
+    for (char c : digits.replace("⁻", "").toCharArray()) n = 10 * n + "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c);
+    return sign * n;
+  }
   /**
    * A model family or product whose version follows it ({@code Llama 3.1}, {@code Gemma 2}), or a
    * place in a source ({@code section 3.4}, {@code Table 2}).
    */
   private static final Pattern NAME_BEFORE = Pattern.compile(
-      "(?:Llama|Qwen|Gemma|Mistral|Mixtral|Phi|GPT|Claude|Gemini|Grok|Falcon|OPT|[Ss]ection|[Tt]able|[Ff]igure|[Ee]quation|[Aa]ppendix|§)\\s?$");
+      "(?:Llama|Qwen|Gemma|Mistral|Mixtral|Phi|GPT|Claude|Gemini|Grok|Falcon|OPT|[Cc]hapter|[Ss]ection|[Tt]able|[Ff]igure|[Ee]quation|[Aa]ppendix|§)\\s?$");
 }
