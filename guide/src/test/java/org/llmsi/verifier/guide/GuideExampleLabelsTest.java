@@ -57,11 +57,11 @@ class GuideExampleLabelsTest {
   void everyFigureInALabelIsAValueOfItsPage() {
     VerificationResult result = new Verifier(VerifyOptions.of(Path.of("../site-src"))).verify();
     assertTrue(result.ok(), () -> "the guide must verify: " + result.diagnostics());
-    // Each page's bindings by name, the latest first met: an example sees those of the examples above it.
-    Map<Path, Map<String, List<Double>>> bindings = new TreeMap<>();
+    // Each page's bindings by name (the first met), which the examples below use.
+    Map<Path, Map<String, ExampleStep>> bindings = new TreeMap<>();
     for (VerifiedExample example : result.guide().examples()) {
       var page = bindings.computeIfAbsent(example.location().file(), f -> new java.util.HashMap<>());
-      for (ExampleStep step : example.steps()) page.putIfAbsent(step.name(), values(step));
+      for (ExampleStep step : example.steps()) page.putIfAbsent(step.name(), step);
     }
     List<String> unmatched = new ArrayList<>();
     int figures = 0;
@@ -69,12 +69,19 @@ class GuideExampleLabelsTest {
       for (ExampleStep step : example.steps()) {
         String label = step.statement().label();
         if (label == null) continue;
-        // What the example computes, reads and writes, and the bindings of the page it uses.
+        // What the example computes, reads and writes, and what the bindings it uses do, all the way down
+        // ("128k" in a label of a rate computed from a batch that a 128k context sized).
         List<Double> seen = new ArrayList<>();
-        for (ExampleStep other : example.steps()) {
-          seen.addAll(values(other));
-          Matcher name = NAME.matcher(other.expression());
-          while (name.find()) seen.addAll(bindings.get(example.location().file()).getOrDefault(name.group(), List.of()));
+        java.util.Set<String> visited = new java.util.HashSet<>();
+        java.util.ArrayDeque<ExampleStep> todo = new java.util.ArrayDeque<>(example.steps());
+        while (!todo.isEmpty()) {
+          ExampleStep used = todo.pop();
+          seen.addAll(values(used));
+          Matcher name = NAME.matcher(used.expression());
+          while (name.find()) {
+            ExampleStep binding = bindings.get(example.location().file()).get(name.group());
+            if (binding != null && visited.add(name.group())) todo.push(binding);
+          }
         }
         Matcher m = FIGURE.matcher(label);
         while (m.find()) {
@@ -116,7 +123,7 @@ class GuideExampleLabelsTest {
       if (m.lookingAt()) out.add(Double.parseDouble(m.group().replace(",", "")));
     }
     for (var cited : step.cites()) out.add(cited.value());
-    Matcher literal = PRINTED.matcher(step.expression().replaceAll("[\\p{L}_][\\p{L}\\d_.]*", " "));
+    Matcher literal = PRINTED.matcher(NAME.matcher(step.expression()).replaceAll(" "));
     while (literal.find()) out.add(Double.parseDouble(literal.group().replace(",", "")));
     return out;
   }
@@ -127,7 +134,7 @@ class GuideExampleLabelsTest {
   private static final Pattern FIGURE =
       Pattern.compile("(?<![\\p{L}\\d.,-])(\\d[\\d,]*+(?:\\.\\d+)?+)(?:(k)|(?<=10)([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?(?![\\p{L}\\d.])");
   /** A name in a step's code: a binding of the page it may use. */
-  private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\d_]*");
+  private static final Pattern NAME = Pattern.compile("(?<![\\d.])[\\p{L}_][\\p{L}\\d_.]*");
 
   private static int superscript(String digits) {
     int sign = digits.startsWith("⁻") ? -1 : 1;
