@@ -135,8 +135,9 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       for (SymbolDef symbol : formula.symbols()) {
         html.tag("dt").raw(options.math().inline(symbol.tex()).img(options.rootPath())).tag("/dt");
         html.tag("dd").text(symbol.meaning()).text(" ");
-        if (!symbol.unitText().equals("1")) { // a count has no unit to show
-          html.attr("class", "unit").withAttr().tag("span").text("[" + symbol.unitText() + "]").tag("/span");
+        String unit = ReaderValue.unit(symbol.unitText());
+        if (!unit.isEmpty()) { // a count has no unit to show
+          html.attr("class", "unit").withAttr().tag("span").text("[" + unit + "]").tag("/span");
         }
         html.tag("/dd").line();
       }
