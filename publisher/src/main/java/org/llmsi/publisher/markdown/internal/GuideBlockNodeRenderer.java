@@ -171,7 +171,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     html.attr("class", "steps").withAttr().tag("table").line();
     for (ExampleStep step : example.steps()) {
       html.tag("tr").tag("th").text(step.label()).tag("/th").tag("td");
-      ReaderValue.write(step.isClaim() ? step.claimed() : step.computed(), html);
+      html.text(ReaderValue.of(step.isClaim() ? step.claimed() : step.computed()));
       html.tag("/td").tag("/tr").line();
     }
     html.tag("/table").line();

@@ -1,6 +1,5 @@
 package org.llmsi.publisher.markdown.internal;
 
-import com.vladsch.flexmark.html.HtmlWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.llmsi.verifier.data.DataValue;
@@ -10,7 +9,8 @@ import org.llmsi.verifier.data.DataValue;
  * e-notation as a power of ten ({@code 70.55e9} as 70.55 × 10⁹), and µ for the micro
  * prefix that the formula language also spells {@code u} ({@code 8.74 us} as 8.74 µs). The digits
  * are the ones given, so a stated value keeps the precision it was checked to. The one place that
- * says how the site and its PDFs show a number or a unit: chapters, the appendix and the card.
+ * says how the site and its PDFs show a number or a unit: chapters, the appendix, the card, search
+ * and the calculators.
  */
 public final class ReaderValue {
   private static final Pattern NUMBER = Pattern.compile("(-?)(\\d[\\d,]*)(\\.\\d+)?(?:[eE]([+-]?\\d+))?");
@@ -75,10 +75,5 @@ public final class ReaderValue {
       return exact.movePointLeft(exponent).toPlainString() + "e" + exponent;
     }
     return exact.toPlainString();
-  }
-
-  /** Writes {@code text} as {@link #of(String)} gives it. */
-  static void write(String text, HtmlWriter html) {
-    html.text(of(text));
   }
 }
