@@ -31,7 +31,7 @@
 </dl>
 <p class="defined"><code>${f.id}</code>, explained in <a href="${f.defined.href}">${f.defined.chapter}: ${f.defined.title}</a>.</p>
 <p class="used">Worked examples: <#list f.usedBy as u><a class="chapter" href="${u.href}">${u.chapter}</a><#if u.sections?has_content>: <#list u.sections as s><a href="${s.href}">${s.title}</a><#sep>, </#sep></#list></#if><#sep>; </#sep><#else>none yet</#list>.</p>
-<p class="verified provenance">Verified: agrees with <code>${f.reference}</code> on ${f.tries} random inputs drawn with seed ${f.seed} (relative tolerance 1e-9); both sides have the same unit.</p>
+<p class="verified provenance">Verified: agrees with <code>${f.reference}</code> on ${f.tries} random inputs drawn with seed ${f.seed} (relative tolerance 10⁻⁹); both sides have the same unit.</p>
 </section>
 </#list>
 </#list>

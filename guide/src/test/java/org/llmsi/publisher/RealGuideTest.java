@@ -186,6 +186,32 @@ class RealGuideTest {
     }
   }
 
+  /**
+   * Every page shows numbers and units as a reader writes them (markdown.internal.ReaderValue): no
+   * [us] or [1], no e-notation, no "40 us". What is code stays code (code, pre, the calculators'
+   * scripts), the data list quotes its sources as they are written; the typeset math's hidden text
+   * and the plots (their ticks, legends and tables) are the math and plot renderers' own.
+   */
+  @Test
+  void everyPageShowsNumbersAndUnitsAsAReaderWritesThem() throws IOException {
+    java.util.regex.Pattern codeForm = java.util.regex.Pattern.compile(
+        "\\[(us|1)]|(?<![\\w.])\\d+(\\.\\d+)?[eE][+-]?\\d+\\b|\\b\\d+(\\.\\d+)? us\\b");
+    List<String> found = new ArrayList<>();
+    List<Path> pages;
+    try (var files = Files.list(site)) {
+      pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+    }
+    for (Path file : pages) {
+      org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(file.toFile(), "UTF-8");
+      page.select("code, pre, script, style, figure.plot, section.data-sources, [aria-hidden=true]").remove();
+      java.util.regex.Matcher m = codeForm.matcher(page.body().text());
+      while (m.find()) found.add(file.getFileName() + ": " + m.group());
+    }
+    assertEquals(List.of(), found);
+    String card = org.jsoup.Jsoup.parse(site.resolve(QuickReferenceCard.PAGE).toFile(), "UTF-8").text();
+    assertTrue(card.contains("3.80 × 10²⁵ FLOP") && card.contains("[µs]"), "the card's power of ten and its µs: " + card);
+  }
+
   private static boolean blank(BufferedImage image, int fromX, int toX) {
     for (int x = fromX; x < toX; x++) {
       for (int y = 0; y < image.getHeight(); y++) {

@@ -3,6 +3,7 @@ package org.llmsi.publisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -66,7 +67,7 @@ class ReferencePagesTest {
       java.util.regex.Pattern.compile("(?<![\\p{L}\\d_.,])\\d[\\d.,]*(?![\\p{L}\\d_])");
 
   @Test
-  void everyFigureOnTheCardNamesItsSourceAndReadsAsThatSourceWritesIt() throws IOException {
+  void everyFigureOnTheCardNamesItsSourceAndSaysWhatThatSourceSays() throws IOException {
     Element card = page(QuickReferenceCard.PAGE).selectFirst("article.card");
     List<TextNode> figures = new ArrayList<>();
     NodeTraversor.traverse((node, depth) -> {
@@ -80,7 +81,15 @@ class ReferencePagesTest {
     int traced = 0;
     for (Element e : card.select("[data-from]")) {
       String from = e.attr("data-from");
-      assertEquals(expected(from), e.text(), "what the card shows for " + from);
+      String says = mismatch(from, e.text());
+      assertNull(says, () -> from + ": the card shows '" + e.text() + "' where its source says " + says);
+      // A wrong digit anywhere in it must not pass as the same figure.
+      java.util.regex.Matcher digit = java.util.regex.Pattern.compile("\\d").matcher(e.text());
+      while (digit.find()) {
+        int d = e.text().charAt(digit.start()) - '0';
+        String wrong = e.text().substring(0, digit.start()) + (d + 1) % 10 + e.text().substring(digit.end());
+        assertNotNull(mismatch(from, wrong), "'" + wrong + "' passed for " + from + ", which shows '" + e.text() + "'");
+      }
       traced++;
     }
     // two rows of two figures, the rows' names, one unit per formula, one rule, and the notation:
@@ -88,27 +97,90 @@ class ReferencePagesTest {
     assertEquals(2 * 2 + 2 + 2 + 1 + 6 * 2, traced);
     assertEquals("989.4 TFLOP/s", card.selectFirst("td[data-from=gpus.h100_sxm.bf16_dense]").text());
     assertEquals("3.35 TB/s", card.selectFirst("td[data-from=gpus.h100_sxm.hbm_bw]").text());
+    assertEquals("1,555 GB/s", card.selectFirst("td[data-from=gpus.a100_40gb_sxm.hbm_bw]").text());
   }
 
-  /** What a data-from attribute's source says, written as the card writes it. */
-  private static String expected(String from) {
-    if (from.startsWith("glossary.")) return guide.glossary().symbol(from.substring("glossary.".length())).orElseThrow().meaning();
+  /**
+   * The fixture's card has no power of ten and no µs: the reading of a reader's figure holds for
+   * them too, down to a stated trailing zero.
+   */
+  @Test
+  void aReadersFigureIsReadBackToItsDigitsAndUnit() {
+    assertNull(differs("3.80e25 FLOP", "3.80 × 10²⁵ FLOP"));
+    assertNull(differs("1.50e-5 s", "1.50 × 10⁻⁵ s"));
+    assertNull(differs("8.74 us/token", "8.74 µs/token"));
+    assertNull(differs("2596", "2,596"));
+    assertNull(differs("8e09", "8 × 10⁹"), "the same digits and power");
+    for (String wrong : List.of("3.80 × 10²⁴ FLOP", "3.81 × 10²⁵ FLOP", "3.8 × 10²⁵ FLOP", "3.80 × 10²⁵ FLOP/s", "3.80e25 FLOP")) {
+      assertNotNull(differs("3.80e25 FLOP", wrong), wrong);
+    }
+    assertNotNull(differs("8.74 us", "8.74 us"), "µ is how a reader writes micro");
+    assertNotNull(differs("2596", "2596"), "digits are grouped");
+  }
+
+  /**
+   * Null when what the card shows for a {@code data-from} says what that source says, else how it
+   * differs: a figure must give back the source's number, to its last stated digit, and its unit.
+   */
+  private static String mismatch(String from, String shown) {
+    if (from.startsWith("glossary.")) {
+      String meaning = guide.glossary().symbol(from.substring("glossary.".length())).orElseThrow().meaning();
+      return meaning.equals(shown) ? null : meaning;
+    }
     if (from.startsWith("symbols.")) {
       String unit = guide.glossary().symbol(from.substring("symbols.".length())).orElseThrow().unitText();
-      return "[" + (unit.equals("1") ? "unitless" : unit) + "]";
+      if (!shown.startsWith("[") || !shown.endsWith("]")) return "a unit in brackets";
+      String inner = shown.substring(1, shown.length() - 1);
+      return (unit.equals("1") ? inner.equals("unitless") : unit(inner).equals(unit)) ? null : unit;
     }
     String[] parts = from.split("[. ]");
     if (from.contains("#")) { // a worked example's anchor on its page, and the step
       String anchor = from.substring(from.indexOf('#') + 1, from.indexOf(' '));
       VerifiedExample example = guide.examples().stream().filter(x -> guide.exampleAnchor(x).equals(anchor)).findFirst().orElseThrow();
       String step = from.substring(from.indexOf(' ') + 1);
-      return example.steps().stream().filter(s -> s.name().equals(step)).map(ExampleStep::claimed).findFirst().orElseThrow();
+      return differs(example.steps().stream().filter(s -> s.name().equals(step)).map(ExampleStep::claimed).findFirst().orElseThrow(), shown);
     }
     var entity = guide.data().entity(parts[0], parts[1]).orElseThrow(() -> new AssertionError("no data entry " + from));
-    if (parts.length == 2) return entity.name();
+    if (parts.length == 2) return entity.name().equals(shown) ? null : entity.name();
     DataValue v = entity.fields().get(parts[2]);
     assertNotNull(v, from);
-    return QuickReferenceCard.figure(v);
+    String[] figure = codeForm(shown);
+    if (figure == null) return "a number";
+    boolean same = new java.math.BigDecimal(figure[0]).doubleValue() == v.value() && figure[1].equals(v.unit().text().equals("1") ? "" : v.unit().text());
+    return same ? null : v.value() + " " + v.unit().text();
+  }
+
+  /** Null when {@code shown} is the value {@code claimed} (as the example states it) with its digits and unit. */
+  private static String differs(String claimed, String shown) {
+    String[] figure = codeForm(shown);
+    int space = claimed.indexOf(' ');
+    String number = space < 0 ? claimed : claimed.substring(0, space);
+    String unit = space < 0 ? "" : claimed.substring(space + 1);
+    // BigDecimal's equals holds the scale too: 3.8e25 is not the 3.80e25 that was checked.
+    return figure != null && new java.math.BigDecimal(number).equals(new java.math.BigDecimal(figure[0])) && figure[1].equals(unit)
+        ? null : claimed;
+  }
+
+  /**
+   * A figure as a reader writes it ({@code 2,596 GB/s}, {@code 3.80 × 10²⁵ FLOP}) read back by hand:
+   * its number as code writes it ({@code 3.80e25}) and its unit; null if it is not written that way.
+   */
+  private static String[] codeForm(String shown) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(-?\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?)(?: × 10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))?(?: (\\S+))?").matcher(shown);
+    if (!m.matches()) return null;
+    StringBuilder number = new StringBuilder(m.group(1).replace(",", ""));
+    if (m.group(2) != null) {
+      number.append('e');
+      for (char c : m.group(2).toCharArray()) number.append(c == '⁻' ? '-' : (char) ('0' + "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c)));
+    }
+    return new String[] {number.toString(), m.group(3) == null ? "" : unit(m.group(3))};
+  }
+
+  /** A unit as a reader writes it, as the code does: µ is the prefix u, which the card must not show. */
+  private static String unit(String shown) {
+    return java.util.regex.Pattern.compile("(^|/)u[A-Za-z]").matcher(shown).find() ? "not as a reader writes it: " + shown
+        : shown.replace('µ', 'u');
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.HeadingAnchors;
 import org.llmsi.publisher.bake.Chapter;
+import org.llmsi.publisher.markdown.internal.ReaderValue;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.verifier.data.SymbolDef;
 import org.llmsi.verifier.model.VerifiedFormula;
@@ -58,7 +59,7 @@ public final class FormulaAppendix {
     List<Map<String, Object>> symbols = new ArrayList<>();
     for (SymbolDef s : guide.glossary().symbols()) {
       symbols.add(Map.of("name", s.name(), "img", lazy(math.inlineHtml(s.tex(), "")), "meaning", s.meaning(),
-          "unit", s.unitText(), "range", range(s)));
+          "unit", ReaderValue.unit(s.unitText()), "range", range(s)));
     }
     // chapter → section → formulas, in book order (formulas come in book order)
     Map<Chapter, Map<Section, List<Map<String, Object>>>> topics = new LinkedHashMap<>();
@@ -67,9 +68,8 @@ public final class FormulaAppendix {
       if (defined == null) continue; // a formula of an unpublished page has no place to link to
       List<Map<String, Object>> where = new ArrayList<>();
       for (SymbolDef s : f.symbols()) {
-        // A count or a ratio has no unit to show: "[1]" would read as a citation.
         where.add(Map.of("img", lazy(math.inlineHtml(s.tex(), "")), "meaning", s.meaning(),
-            "unit", s.unitText().equals("1") ? "" : s.unitText()));
+            "unit", ReaderValue.unit(s.unitText())));
       }
       // Many steps of one section call the same formula: each section is named once, under its chapter.
       Map<Chapter, java.util.Set<Section>> usedBy = new LinkedHashMap<>();
@@ -149,11 +149,12 @@ public final class FormulaAppendix {
   private final Map<Chapter, HeaderIdGenerator> headingIds = new java.util.HashMap<>();
 
   private static String range(SymbolDef s) {
-    if (s.isConstant()) return "fixed: " + s.constant() + " (" + s.source() + ")";
+    if (s.isConstant()) return "fixed: " + ReaderValue.of(s.constant()) + " (" + s.source() + ")";
     if (Double.isNaN(s.low())) return "";
-    return String.format(Locale.ROOT, "%s to %s%s", compact(s.low()), compact(s.high()), s.integer() ? ", whole numbers" : "");
+    return ReaderValue.of(compact(s.low())) + " to " + ReaderValue.of(compact(s.high())) + (s.integer() ? ", whole numbers" : "");
   }
 
+  /** Three digits, as the code writes them: {@code 1.00e9}, {@code 0.00100}, {@code 100000}. */
   private static String compact(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e6) return String.valueOf((long) v);
     return String.format(Locale.ROOT, "%.3g", v).replace("e+0", "e").replace("e+", "e");

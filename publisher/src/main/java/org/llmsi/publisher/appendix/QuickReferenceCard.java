@@ -4,10 +4,7 @@ import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +13,7 @@ import java.util.Map;
 import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.HeadingAnchors;
 import org.llmsi.publisher.bake.Chapter;
+import org.llmsi.publisher.markdown.internal.ReaderValue;
 import org.llmsi.publisher.math.MathRenderer;
 import org.llmsi.verifier.data.DataSets;
 import org.llmsi.verifier.data.DataValue;
@@ -69,12 +67,12 @@ public final class QuickReferenceCard {
         SymbolDef result = line.formula().symbols().get(0);
         formulas.add(Map.of("id", line.formula().id(), "img", math.display(line.formula().tex()).img(""),
             "href", link(line.formula().location(), line.formula().id()), "meaning", line.meaning(),
-            "unit", result.unitText().equals("1") ? "unitless" : result.unitText(), "symbol", result.name()));
+            "unit", unit(result), "symbol", result.name()));
       }
       List<Map<String, Object>> rules = new ArrayList<>();
       for (QuickReference.Rule r : t.rules()) {
         String anchor = link(r.example().location(), guide.exampleAnchor(r.example()));
-        rules.add(Map.of("value", r.step().claimed(), "from", anchor + " " + r.step().name(), "meaning", r.meaning(),
+        rules.add(Map.of("value", ReaderValue.of(r.step().claimed()), "from", anchor + " " + r.step().name(), "meaning", r.meaning(),
             "href", anchor, "example", r.example().title()));
       }
       Map<String, Object> topic = new LinkedHashMap<>();
@@ -90,7 +88,7 @@ public final class QuickReferenceCard {
       for (QuickReference.FormulaLine line : t.formulas()) {
         for (SymbolDef s : line.formula().symbols()) {
           symbols.computeIfAbsent(s.name(), n -> Map.of("name", n, "img", math.inlineHtml(s.tex(), ""),
-              "meaning", s.meaning(), "unit", s.unitText().equals("1") ? "" : s.unitText()));
+              "meaning", s.meaning(), "unit", ReaderValue.unit(s.unitText())));
         }
       }
     }
@@ -101,7 +99,7 @@ public final class QuickReferenceCard {
         List<Map<String, String>> cells = new ArrayList<>();
         for (QuickReference.Column c : table.columns()) {
           DataValue v = table.cell(row, c);
-          cells.add(v == null ? Map.of() : Map.of("text", figure(v), "key", v.key()));
+          cells.add(v == null ? Map.of() : Map.of("text", ReaderValue.of(v), "key", v.key()));
         }
         rows.add(Map.of("name", row.name(), "key", row.key(), "cells", cells));
       }
@@ -120,11 +118,10 @@ public final class QuickReferenceCard {
     return HeadingAnchors.add(out.toString());
   }
 
-  /** A data figure as its file writes it, digits grouped, with its unit: {@code 3.35 TB/s}, {@code 128,256}. */
-  public static String figure(DataValue v) {
-    DecimalFormat f = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    String number = f.format(BigDecimal.valueOf(v.value()));
-    return v.unit().text().isEmpty() ? number : number + " " + v.unit().text();
+  /** The unit of a formula's result, as the card says it: a count's is "unitless" rather than nothing. */
+  private static String unit(SymbolDef result) {
+    String unit = ReaderValue.unit(result.unitText());
+    return unit.isEmpty() ? "unitless" : unit;
   }
 
   /** A place in a published chapter: its page and the anchor there. */

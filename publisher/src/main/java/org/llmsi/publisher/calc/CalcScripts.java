@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.Chapter;
+import org.llmsi.publisher.markdown.internal.ReaderValue;
 import org.llmsi.publisher.search.SearchIndex;
 import org.llmsi.verifier.data.DataSets;
 import org.llmsi.verifier.data.DataValue;
@@ -192,12 +193,13 @@ public final class CalcScripts {
 
   /** The units of the list that measure what {@code own} measures, {@code own} first: [[text, factor], …]. */
   private static String units(Unit own) {
+    // By the name a reader sees, so "us" and "µs" are one choice.
     Map<String, Double> out = new LinkedHashMap<>();
-    out.put(own.text(), own.factor());
+    out.put(ReaderValue.unit(own.text()), own.factor());
     for (String text : UNITS) {
       try {
         Unit u = UnitParser.parse(text);
-        if (u.dimension().equals(own.dimension())) out.putIfAbsent(text, u.factor());
+        if (u.dimension().equals(own.dimension())) out.putIfAbsent(ReaderValue.unit(text), u.factor());
       } catch (UnitParser.UnitException e) {
         throw new IllegalStateException("the calculator's unit list has a unit the guide does not know: " + text, e);
       }
@@ -260,8 +262,8 @@ public final class CalcScripts {
         if (step.given()) s.append(",\"g\":1");
         if (step.isClaim()) {
           Unit u = step.statement().claim().stated().unit();
-          s.append(",\"c\":").append(SearchIndex.string(step.claimed())).append(",\"u\":")
-              .append(SearchIndex.string(u.text())).append(",\"f\":").append(JsGenerator.number(u.factor()));
+          s.append(",\"c\":").append(SearchIndex.string(ReaderValue.of(step.claimed()))).append(",\"u\":")
+              .append(SearchIndex.string(ReaderValue.unit(u.text()))).append(",\"f\":").append(JsGenerator.number(u.factor()));
         }
         s.append(",\"fn\":function(s,d,F){return ").append(code).append(";}}");
         steps.add(s.toString());

@@ -16,6 +16,7 @@ import org.jsoup.nodes.Element;
 import org.llmsi.publisher.appendix.FormulaAppendix;
 import org.llmsi.publisher.bake.Book;
 import org.llmsi.publisher.bake.Chapter;
+import org.llmsi.publisher.markdown.internal.ReaderValue;
 import org.llmsi.publisher.output.SitePages;
 import org.llmsi.publisher.search.SearchEntry.Kind;
 import org.llmsi.verifier.data.SymbolDef;
@@ -59,8 +60,9 @@ public final class SearchIndex {
       }
     }
     for (SymbolDef s : guide.glossary().symbols()) {
+      String unit = ReaderValue.unit(s.unitText());
       out.add(new SearchEntry(Kind.SYMBOL, FormulaAppendix.PAGE, "Formula appendix", "sym-" + s.name(), s.name(), "",
-          plain(s.meaning() + (s.unitText().equals("1") ? "" : " (" + s.unitText() + ")"))));
+          plain(s.meaning() + (unit.isEmpty() ? "" : " (" + unit + ")"))));
     }
     return out;
   }

@@ -1,7 +1,6 @@
 package org.llmsi.publisher.markdown.internal;
 
 import com.vladsch.flexmark.html.HtmlWriter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ final class CitedSources {
       if (values.size() == 1) {
         DataValue v = values.get(0);
         html.tag("code").text(v.key()).tag("/code").text(" = ");
-        ReaderValue.write(quantity(v), html);
+        html.text(ReaderValue.of(v));
         html.text(": ");
         SourceLinks.write(v.source(), html);
       } else {
@@ -62,7 +61,7 @@ final class CitedSources {
         for (int i = 0; i < values.size(); i++) {
           Place p = Place.of(values.get(i));
           html.text((i > 0 ? "; " : "") + p.field() + " = ");
-          ReaderValue.write(quantity(values.get(i)), html);
+          html.text(ReaderValue.of(values.get(i)));
           // A place that is the field's own name ("kv_lora_rank" in a config) would say it twice.
           if (!p.where().equals(p.field())) {
             html.text(" ("); // the place may cite a paper or a repository too
@@ -103,28 +102,6 @@ final class CitedSources {
       }
       return -1;
     }
-  }
-
-  /** The value with its unit, if it has one: {@code 3.35 TB/s}, {@code 32}. */
-  private static String quantity(DataValue v) {
-    String unit = v.unit().text();
-    return number(v.value()) + (unit.isEmpty() ? "" : " " + unit);
-  }
-
-  /**
-   * A figure exactly: the shortest decimal that reads back as the same double. Whole numbers below
-   * 10^15 are grouped ({@code 11,008}); very large or small ones in e-notation, {@code 5.76e23},
-   * which {@link ReaderValue} prints as a power of ten.
-   */
-  static String number(double v) {
-    if (!Double.isFinite(v)) return Double.toString(v);
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) return grouped((long) v);
-    BigDecimal exact = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-    if (Math.abs(v) >= 1e15 || Math.abs(v) < 1e-4) {
-      int exponent = exact.precision() - exact.scale() - 1;
-      return exact.movePointLeft(exponent).toPlainString() + "e" + exponent;
-    }
-    return exact.toPlainString();
   }
 
   /** {@code 1234567} as {@code 1,234,567}: what {@code %,d} gives, without a Formatter per number. */

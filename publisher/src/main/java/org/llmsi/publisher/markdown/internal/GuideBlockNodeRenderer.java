@@ -174,8 +174,9 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
       for (SymbolDef symbol : formula.symbols()) {
         html.tag("dt").raw(options.math().inlineHtml(symbol.tex(), options.rootPath())).tag("/dt");
         html.tag("dd").text(symbol.meaning()).text(" ");
-        if (!symbol.unitText().equals("1")) { // a count has no unit to show
-          html.attr("class", "unit").withAttr().tag("span").text("[" + symbol.unitText() + "]").tag("/span");
+        String unit = ReaderValue.unit(symbol.unitText());
+        if (!unit.isEmpty()) { // a count has no unit to show
+          html.attr("class", "unit").withAttr().tag("span").text("[" + unit + "]").tag("/span");
         }
         html.tag("/dd").line();
       }
@@ -205,7 +206,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
     html.attr("class", "steps").withAttr().tag("table").line();
     for (ExampleStep step : example.steps()) {
       html.tag("tr").tag("th").text(step.label()).tag("/th").tag("td");
-      ReaderValue.write(step.isClaim() ? step.claimed() : step.computed(), html);
+      html.text(ReaderValue.of(step.isClaim() ? step.claimed() : step.computed()));
       html.tag("/td").tag("/tr").line();
     }
     html.tag("/table").line();
