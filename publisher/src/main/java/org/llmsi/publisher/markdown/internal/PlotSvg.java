@@ -67,7 +67,8 @@ public final class PlotSvg {
       if (s.limit()) { // named where it ends, above the line
         int last = s.xs().length - 1;
         html.attr("x", n(px(plot.x(), s.xs()[last]) - 4)).attr("y", n(py(plot.y(), s.ys()[last]) - 6))
-            .attr("text-anchor", "end").attr("fill", "currentColor").withAttr().tag("text").text(s.label()).tag("/text").line();
+            .attr("text-anchor", "end").attr("class", "label").attr("fill", "currentColor").withAttr().tag("text").text(s.label())
+            .tag("/text").line();
       }
     }
     for (int i = 0; i < plot.points().size(); i++) {
@@ -80,7 +81,7 @@ public final class PlotSvg {
       // Toward the middle, so it stays inside; above and below in turn, so neighbours do not collide.
       boolean left = x > (LEFT + RIGHT) / 2;
       html.attr("x", n(x + (left ? -8 : 8))).attr("y", n(i % 2 == 0 ? y - 8 : y + 17)).attr("text-anchor", left ? "end" : "start")
-          .attr("fill", "currentColor").withAttr().tag("text").text(p.label()).tag("/text").line();
+          .attr("class", "label").attr("fill", "currentColor").withAttr().tag("text").text(p.label()).tag("/text").line();
     }
     html.tag("/svg").line();
     html.attr("class", "plot-legend").withAttr().tag("ul").line();
@@ -265,14 +266,25 @@ public final class PlotSvg {
     return s.equals("-0") ? "0" : s;
   }
 
-  /** A tick label: as {@link #number}, but a million and up, or under a thousandth, as 1e8 (it must fit). */
+  /**
+   * A tick label: as {@link #number}, but a million and up, or under a thousandth, as a power of
+   * ten the way a reader writes it ({@code 10⁸}, {@code 3×10⁸}), short enough to fit under a tick.
+   */
   static String tick(double v) {
     if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) {
       BigDecimal d = new BigDecimal(v).round(new MathContext(3));
       int exp = d.precision() - d.scale() - 1;
-      return d.movePointLeft(exp).stripTrailingZeros().toPlainString() + "e" + exp;
+      String mantissa = d.movePointLeft(exp).stripTrailingZeros().toPlainString();
+      String power = "10" + superscript(exp);
+      return mantissa.equals("1") ? power : mantissa.equals("-1") ? "-" + power : mantissa + "×" + power;
     }
     return number(v);
+  }
+
+  private static String superscript(int exp) {
+    StringBuilder s = new StringBuilder();
+    for (char c : Integer.toString(exp).toCharArray()) s.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+    return s.toString();
   }
 
   /** A value for readers: a whole number as it is, else three significant digits; thousands grouped, no exponent. */
