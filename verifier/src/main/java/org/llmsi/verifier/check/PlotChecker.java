@@ -36,6 +36,8 @@ final class PlotChecker {
   private static final List<String> KEYS =
       List.of("kind", "x", "y", "series", "limit", "point", "schedule", "bar", "segment", "caption", "alt");
   private static final List<String> KINDS = List.of("line", "timeline", "bars");
+  /** The longest label a bar's line holds in the drawing's width, at the phone's text size (publisher's Bars). */
+  static final int BAR_LABEL = 40;
   /** The keys each kind takes besides kind, caption and alt. */
   private static final Map<String, List<String>> KIND_KEYS = Map.of("line", List.of("x", "y", "series", "limit", "point"),
       "timeline", List.of("schedule"), "bars", List.of("x", "bar", "segment"));
@@ -62,9 +64,9 @@ final class PlotChecker {
 
   /**
    * A line of the block: its key, label, the series it is on, and its value with its offset;
-   * {@code fitsAt} is the offset of a bar's {@code fits}, or -1.
+   * {@code labelAt} is the offset of its label (inside the quotes) and {@code fitsAt} of a bar's {@code fits}, or -1.
    */
-  private record Entry(String key, String label, String on, String value, int valueAt, int keyAt, int fitsAt) {}
+  private record Entry(String key, String label, String on, String value, int valueAt, int keyAt, int labelAt, int fitsAt) {}
 
   /** Checks one plot; returns it when it holds, else null (errors were added). */
   VerifiedPlot check(FencedBlock block) {
@@ -231,7 +233,7 @@ final class PlotChecker {
         if (Character.isWhitespace(line.charAt(0)) && last != null
             && (last.key().equals("caption") || last.key().equals("alt"))) {
           out.set(out.size() - 1, new Entry(last.key(), last.label(), last.on(),
-              last.value() + " " + stripped, last.valueAt(), last.keyAt(), -1));
+              last.value() + " " + stripped, last.valueAt(), last.keyAt(), -1, -1));
         } else {
           int lead = line.length() - line.stripLeading().length();
           Matcher m = LINE.matcher(stripped);
@@ -257,7 +259,7 @@ final class PlotChecker {
               ok = false;
             } else {
               out.add(new Entry(m.group(1), m.group(2), m.group(3), m.group(5).strip(), start + lead + m.start(5), start + lead,
-                  m.group(4) == null ? -1 : start + lead + m.start(4)));
+                  m.group(2) == null ? -1 : start + lead + m.start(2), m.group(4) == null ? -1 : start + lead + m.start(4)));
             }
           }
         }
@@ -375,7 +377,11 @@ final class PlotChecker {
     for (Entry e : entries) {
       if (e.key().equals("bar")) {
         current = new ArrayList<>();
-        if (groups.keySet().stream().anyMatch(b -> b.label().equals(e.label()))) {
+        if (e.label().length() > BAR_LABEL) {
+          errors.add(Diagnostic.of(Kind.SYNTAX, at(block, e.labelAt(), e.label().length()),
+              "the label of bar \"" + e.label() + "\" has " + e.label().length() + " characters; it is drawn on one line"
+                  + " above its bar, which holds " + BAR_LABEL + ": say the rest in the caption"));
+        } else if (groups.keySet().stream().anyMatch(b -> b.label().equals(e.label()))) {
           errors.add(Diagnostic.of(Kind.DUPLICATE, at(block, e.keyAt(), e.key().length()),
               "two bars of plot '" + id + "' are labelled \"" + e.label() + "\""));
         } else {

@@ -19,8 +19,11 @@ import org.llmsi.verifier.model.VerifiedPlot.Stack;
  * readable (guide.css caps its width on a wide screen).
  */
 final class Bars {
-  /** The drawing's width; at a 390 px phone's column of about 350 px, 13-unit text draws at 10 px. */
-  static final double WIDTH = 440;
+  /**
+   * The drawing's width: on a 390 px phone the column is about 335 px wide, where 13-unit text draws
+   * at 11.5 px; a bar's label (at most {@code PlotChecker}'s 40 characters) fits on its line.
+   */
+  static final double WIDTH = 380;
   static final double LEFT = 6;
   static final double RIGHT = WIDTH - 14;
   private static final double TITLE = 18;
@@ -43,8 +46,9 @@ final class Bars {
     double y = 4;
     for (Stack s : plot.stacks()) {
       html.attr("transform", "translate(0 " + n(y) + ")").withAttr().tag("g");
-      String over = s.hasCapacity() && s.total() > s.capacity()
-          ? " (over capacity by " + PlotSvg.number(s.total() - s.capacity()) + PlotSvg.unit(plot.x()) + ")" : "";
+      String over = s.hasCapacity() && s.total() > s.capacity() // a fact of the design, said where it shows
+          ? ": " + PlotSvg.number(s.total() - s.capacity()) + (plot.x().unit().equals("1") ? "" : " " + plot.x().unit())
+              + " over" : "";
       html.attr("x", n(LEFT)).attr("y", "13").attr("fill", "currentColor").attr("font-weight", "600").withAttr()
           .tag("text").text(s.label() + over).tag("/text").line();
       if (s.hasCapacity()) {
