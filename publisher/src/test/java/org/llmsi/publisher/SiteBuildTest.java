@@ -131,7 +131,7 @@ class SiteBuildTest {
         tables++;
       }
     }
-    assertEquals(5, tables, "the intro's table, the appendix's notation, the plot's two tables of numbers and the card's table");
+    assertEquals(6, tables, "the intro's table, the appendix's notation, the line plot's two tables of numbers, the bars' one and the card's table");
   }
 
   @Test
@@ -320,7 +320,9 @@ class SiteBuildTest {
     Element sources = page.selectFirst("section.data-sources ol.sources");
     // The plot after the example cites a third figure (the A100's ridge, its dashed line) into the same list.
     assertEquals(List.of("data-1", "data-2", "data-3"), sources.select("li").eachAttr("id"));
-    assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm.hbm_bw"), sources.select("li > code").eachText().subList(0, 2));
+    // The bars plot further down reads the H100's capacity from the datasheet's column that gives its
+    // bandwidth, so that item names the entry, not one field.
+    assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm"), sources.select("li > code").eachText().subList(0, 2));
     assertTrue(sources.selectFirst("li").text().contains("bf16_sparse = 1,978.9 TFLOP/s (Table 3, with sparsity"));
     assertEquals(1, page.select("section.data-sources").size(), "one list per page, after its last example");
   }
@@ -650,6 +652,48 @@ class SiteBuildTest {
       String text = new PDFTextStripper().getText(pdf);
       assertTrue(text.contains("memory (HBM) bandwidth of the accelerator [TB/s]"), "the PDF draws the plot's axes");
       assertTrue(text.contains("H100 SXM peak"), "and its legend");
+    }
+  }
+
+  // Bars: each part's width is its value on the shared scale, stacked from 0; the table holds the values.
+  @Test
+  void aBarsPlotDrawsEachPartInProportionWithTheValuesInItsTable() throws IOException {
+    Element figure = page("02-ridge.html").selectFirst("figure.plot.bars#plot-hbm_budget");
+    assertNotNull(figure);
+    List<Element> bars = figure.select("svg > g[transform]");
+    assertEquals(2, bars.size());
+    double[][] values = {{35, 30}, {35, 60}}; // GB: the example's givens, and twice the cache
+    Element firstPart = bars.get(0).selectFirst("rect.part");
+    double left = Double.parseDouble(firstPart.attr("x"));
+    double scale = Double.parseDouble(firstPart.attr("width")) / values[0][0]; // drawing units per GB
+    for (int b = 0; b < 2; b++) {
+      List<Element> parts = bars.get(b).select("rect.part");
+      assertEquals(List.of("part s1", "part s2"), parts.stream().map(e -> e.attr("class")).toList(), "one colour per label");
+      double at = left;
+      for (int i = 0; i < parts.size(); i++) {
+        // Coordinates are written to 0.01 of a drawing unit.
+        assertEquals(at, Double.parseDouble(parts.get(i).attr("x")), 0.011, "bar " + b + " part " + i + " starts where the last ended");
+        assertEquals(values[b][i] * scale, Double.parseDouble(parts.get(i).attr("width")), 0.011, "bar " + b + " part " + i);
+        at += values[b][i] * scale;
+      }
+      assertEquals(80 * scale, Double.parseDouble(bars.get(b).selectFirst("rect.idle").attr("width")), 0.011,
+          "the capacity, the H100's 80 GB, is the faint box");
+      String end = bars.get(b).selectFirst("path.limit").attr("d"); // M{x} {y}V{y}
+      assertEquals(left + 80 * scale, Double.parseDouble(end.substring(1, end.indexOf(' '))), 0.011, "and the dashed end");
+    }
+    assertEquals("Twice the cache: 15 GB over", bars.get(1).selectFirst("text").text(), "an overflow is said where it shows");
+    assertEquals(List.of("bar", "weights [GB]", "KV cache [GB]", "total [GB]", "capacity [GB]", "free [GB]"),
+        figure.select("details.plot-data thead th").eachText());
+    List<Element> rows = figure.select("details.plot-data tbody tr");
+    assertEquals(List.of("One H100", "35", "30", "65", "80", "15"), rows.get(0).select("th, td").eachText());
+    assertEquals(List.of("Twice the cache", "35", "60", "95", "80", "-15"), rows.get(1).select("th, td").eachText());
+    assertEquals(List.of("weights", "KV cache", "capacity", "free"), figure.select("ul.plot-legend li").eachText());
+    assertTrue(figure.select(".plot-scroll").isEmpty(), "a bars drawing fits a phone's column: it does not scroll");
+    try (PDDocument pdf = Loader.loadPDF(site.resolve("guide.pdf").toFile())) {
+      // Batik draws the SVG's text as outlines; the caption and the table are the PDF's text.
+      String text = new PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("The memory of one H100 against its capacity"), "the PDF prints the bars' caption");
+      assertTrue(text.contains("Twice the cache"), "and its table");
     }
   }
 }
