@@ -679,4 +679,36 @@ class BrowserE2eTest {
       assertSizedByTheirViews();
     }
   }
+
+  /**
+   * On a phone a bars drawing shrinks to the column with its text still 10 px or more, and a line
+   * plot, too wide for that, scrolls in its own box: focusable, named by its caption, with the cue shown.
+   */
+  @Test
+  void onAPhoneBarsFitTheColumnAndAWidePlotScrollsInANamedBoxWithACue() {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.get(site.resolve("02-ridge.html").toUri().toString());
+      JavascriptExecutor js = browser;
+      Number textPx = (Number) js.executeScript("const s = document.querySelector('#plot-hbm_budget > svg');"
+          + "return s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13");
+      assertTrue(textPx.doubleValue() >= 10, "the bars' text draws at " + textPx + " px on a phone");
+      assertEquals(Boolean.FALSE, js.executeScript("const f = document.getElementById('plot-hbm_budget');"
+          + "return f.scrollWidth > f.clientWidth + 1"), "the bars figure does not scroll");
+      assertEquals(Boolean.TRUE, js.executeScript("const b = document.querySelector('#plot-ridge_by_bandwidth .plot-scroll');"
+          + "return b.scrollWidth > b.clientWidth + 1"), "the line plot scrolls in its box");
+      assertEquals("0", js.executeScript("return document.querySelector('#plot-ridge_by_bandwidth .plot-scroll').getAttribute('tabindex')"));
+      assertEquals("The ridge point at the H100's BF16 peak as memory bandwidth grows.", js.executeScript(
+          "const b = document.querySelector('#plot-ridge_by_bandwidth .plot-scroll');"
+              + "return document.getElementById(b.getAttribute('aria-labelledby')).textContent"), "the box is named by the caption");
+      assertTrue(String.valueOf(js.executeScript("return getComputedStyle(document.querySelector("
+          + "'#plot-ridge_by_bandwidth .plot-scroll'), '::before').content")).contains("Scroll sideways"), "the cue shows");
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+      browser.get(site.resolve("02-ridge.html").toUri().toString());
+      assertEquals("none", js.executeScript("return getComputedStyle(document.querySelector("
+          + "'#plot-ridge_by_bandwidth .plot-scroll'), '::before').content"), "no cue where nothing scrolls");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+    }
+  }
 }
