@@ -660,28 +660,40 @@ class SiteBuildTest {
   void aBarsPlotDrawsEachPartInProportionWithTheValuesInItsTable() throws IOException {
     Element figure = page("02-ridge.html").selectFirst("figure.plot.bars#plot-hbm_budget");
     assertNotNull(figure);
-    List<Element> bars = figure.select("svg > g[transform]");
-    assertEquals(2, bars.size());
+    // Each colour is one path of boxes "M{x} {top}h{width}v{height}h-{width}z", one per bar, top to bottom.
+    Pattern box = Pattern.compile("M([\\d.]+) ([\\d.]+)h([\\d.]+)v[\\d.]+h-[\\d.]+z");
+    List<List<double[]>> colours = new ArrayList<>(); // per colour, per bar: {x, top, width}
+    for (Element path : figure.select("svg path.part")) {
+      List<double[]> boxes = new ArrayList<>();
+      Matcher m = box.matcher(path.attr("d"));
+      while (m.find()) boxes.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
+      colours.add(boxes);
+    }
+    assertEquals(List.of("part s1", "part s2"), figure.select("svg path.part").eachAttr("class"), "one colour per label");
     double[][] values = {{35, 30}, {35, 60}}; // GB: the example's givens, and twice the cache
-    Element firstPart = bars.get(0).selectFirst("rect.part");
-    double left = Double.parseDouble(firstPart.attr("x"));
-    double scale = Double.parseDouble(firstPart.attr("width")) / values[0][0]; // drawing units per GB
+    double left = colours.get(0).get(0)[0];
+    double scale = colours.get(0).get(0)[2] / values[0][0]; // drawing units per GB
     for (int b = 0; b < 2; b++) {
-      List<Element> parts = bars.get(b).select("rect.part");
-      assertEquals(List.of("part s1", "part s2"), parts.stream().map(e -> e.attr("class")).toList(), "one colour per label");
       double at = left;
-      for (int i = 0; i < parts.size(); i++) {
+      for (int i = 0; i < 2; i++) {
+        double[] drawn = colours.get(i).get(b);
         // Coordinates are written to 0.01 of a drawing unit.
-        assertEquals(at, Double.parseDouble(parts.get(i).attr("x")), 0.011, "bar " + b + " part " + i + " starts where the last ended");
-        assertEquals(values[b][i] * scale, Double.parseDouble(parts.get(i).attr("width")), 0.011, "bar " + b + " part " + i);
+        assertEquals(at, drawn[0], 0.011, "bar " + b + " part " + i + " starts where the last ended");
+        assertEquals(values[b][i] * scale, drawn[2], 0.011, "bar " + b + " part " + i);
+        assertEquals(colours.get(0).get(b)[1], drawn[1], 1e-9, "on its bar's line");
         at += values[b][i] * scale;
       }
-      assertEquals(80 * scale, Double.parseDouble(bars.get(b).selectFirst("rect.idle").attr("width")), 0.011,
-          "the capacity, the H100's 80 GB, is the faint box");
-      String end = bars.get(b).selectFirst("path.limit").attr("d"); // M{x} {y}V{y}
-      assertEquals(left + 80 * scale, Double.parseDouble(end.substring(1, end.indexOf(' '))), 0.011, "and the dashed end");
     }
-    assertEquals("Twice the cache: 15 GB over", bars.get(1).selectFirst("text").text(), "an overflow is said where it shows");
+    Matcher capacity = box.matcher(figure.selectFirst("svg path.idle").attr("d"));
+    for (int b = 0; b < 2; b++) {
+      assertTrue(capacity.find());
+      assertEquals(80 * scale, Double.parseDouble(capacity.group(3)), 0.011, "the capacity, the H100's 80 GB, is the faint box");
+    }
+    Matcher end = Pattern.compile("M([\\d.]+) ").matcher(figure.selectFirst("svg path.limit").attr("d"));
+    assertTrue(end.find());
+    assertEquals(left + 80 * scale, Double.parseDouble(end.group(1)), 0.011, "and the dashed end");
+    assertEquals(List.of("One H100", "Twice the cache: 15 GB over"), figure.select("svg > g[font-weight] text").eachText(),
+        "an overflow is said where it shows");
     assertEquals(List.of("bar", "weights [GB]", "KV cache [GB]", "total [GB]", "capacity [GB]", "free [GB]"),
         figure.select("details.plot-data thead th").eachText());
     List<Element> rows = figure.select("details.plot-data tbody tr");

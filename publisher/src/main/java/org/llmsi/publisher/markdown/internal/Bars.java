@@ -41,49 +41,62 @@ final class Bars {
 
   static void write(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite) {
     List<String> parts = parts(plot);
-    double axisAt = 4 + plot.stacks().size() * (TITLE + BAR + GAP);
+    List<Stack> stacks = plot.stacks();
+    double axisAt = 4 + stacks.size() * (TITLE + BAR + GAP);
     PlotSvg.open(plot, WIDTH, axisAt + 40, html);
-    double y = 4;
-    for (Stack s : plot.stacks()) {
-      html.attr("transform", "translate(0 " + n(y) + ")").withAttr().tag("g");
+    // Each kind of mark is one element for all the bars (a path of one box per bar), which keeps a
+    // figure to a few kilobytes: the labels, the capacities' faint boxes, the parts of each colour,
+    // the numbers on the parts and the capacities' dashed ends.
+    html.attr("fill", "currentColor").attr("font-weight", "600").withAttr().tag("g").line();
+    for (int b = 0; b < stacks.size(); b++) {
+      Stack s = stacks.get(b);
       String over = s.hasCapacity() && s.total() > s.capacity() // a fact of the design, said where it shows
           ? ": " + PlotSvg.number(s.total() - s.capacity()) + (plot.x().unit().equals("1") ? "" : " " + plot.x().unit())
               + " over" : "";
-      html.attr("x", n(LEFT)).attr("y", "13").attr("fill", "currentColor").attr("font-weight", "600").withAttr()
-          .tag("text").text(s.label() + over).tag("/text").line();
-      if (s.hasCapacity()) {
-        html.attr("class", "idle").attr("x", n(LEFT)).attr("y", n(TITLE)).attr("width", n(x(plot, s.capacity()) - LEFT))
-            .attr("height", n(BAR)).attr("fill", "currentColor").attr("fill-opacity", "0.14").withAttr().tag("rect")
-            .tag("/rect").line();
+      html.attr("x", n(LEFT)).attr("y", n(top(b) - 5)).withAttr().tag("text").text(s.label() + over).tag("/text").line();
+    }
+    html.tag("/g").line();
+    StringBuilder idle = new StringBuilder(); // path data, not HTML: the writer escapes the attribute
+    StringBuilder ends = new StringBuilder();
+    for (int b = 0; b < stacks.size(); b++) {
+      Stack s = stacks.get(b);
+      if (!s.hasCapacity()) continue;
+      idle.append(box(LEFT, x(plot, s.capacity()), top(b)));
+      ends.append('M').append(n(x(plot, s.capacity()))).append(' ').append(n(top(b) - 3)).append('v').append(n(BAR + 6));
+    }
+    if (idle.length() > 0) {
+      html.attr("class", "idle").attr("d", idle.toString()).attr("fill", "currentColor").attr("fill-opacity", "0.14")
+          .withAttr().tag("path").tag("/path").line();
+    }
+    for (int colour = 0; colour < parts.size(); colour++) {
+      StringBuilder d = new StringBuilder();
+      for (int b = 0; b < stacks.size(); b++) {
+        double at = 0;
+        for (Segment part : stacks.get(b).segments()) {
+          if (part.label().equals(parts.get(colour))) d.append(box(x(plot, at), x(plot, at + part.value()), top(b)));
+          at += part.value();
+        }
       }
+      html.attr("class", "part " + PlotSvg.cls(colour)).attr("d", d.toString()).attr("fill", PlotSvg.print(colour))
+          .withAttr().tag("path").tag("/path").line();
+    }
+    html.attr("class", "on-box").attr("text-anchor", "middle").attr("fill", "#fff").withAttr().tag("g");
+    for (int b = 0; b < stacks.size(); b++) {
       double at = 0;
-      for (Segment part : s.segments()) {
-        int colour = parts.indexOf(part.label());
-        html.attr("class", "part " + PlotSvg.cls(colour)).attr("x", n(x(plot, at))).attr("y", n(TITLE))
-            .attr("width", n(x(plot, at + part.value()) - x(plot, at))).attr("height", n(BAR))
-            .attr("fill", PlotSvg.print(colour)).withAttr().tag("rect").tag("/rect");
-        at += part.value();
-      }
-      html.line().attr("class", "on-box").attr("text-anchor", "middle").attr("fill", "#fff").withAttr().tag("g");
-      at = 0;
-      for (Segment part : s.segments()) {
+      for (Segment part : stacks.get(b).segments()) {
         double x0 = x(plot, at);
         double w = x(plot, at + part.value()) - x0;
         if (w >= LABELLED) {
-          html.attr("x", n(x0 + w / 2)).attr("y", n(TITLE + 16.5)).withAttr().tag("text")
+          html.attr("x", n(x0 + w / 2)).attr("y", n(top(b) + 16.5)).withAttr().tag("text")
               .text(PlotSvg.number(part.value())).tag("/text");
         }
         at += part.value();
       }
-      html.tag("/g").line();
-      if (s.hasCapacity()) {
-        double cx = x(plot, s.capacity());
-        html.attr("class", "limit").attr("d", "M" + n(cx) + " " + n(TITLE - 3) + "V" + n(TITLE + BAR + 3))
-            .attr("stroke", "currentColor").attr("stroke-width", "2").attr("stroke-dasharray", "4 3").withAttr()
-            .tag("path").tag("/path").line();
-      }
-      html.tag("/g").line();
-      y += TITLE + BAR + GAP;
+    }
+    html.tag("/g").line();
+    if (ends.length() > 0) {
+      html.attr("class", "limit").attr("d", ends.toString()).attr("stroke", "currentColor").attr("stroke-width", "2")
+          .attr("stroke-dasharray", "4 3").withAttr().tag("path").tag("/path").line();
     }
     html.attr("class", "axes").attr("stroke", "currentColor").attr("fill", "none").withAttr().tag("g");
     html.attr("d", "M" + n(LEFT) + " " + n(axisAt) + "H" + n(RIGHT)).attr("stroke-width", "1.2").withAttr()
@@ -110,6 +123,16 @@ final class Bars {
     html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
     table(plot, parts, html);
     PlotSvg.sources(plot, html, cite);
+  }
+
+  /** The top of bar {@code b}'s box; its label sits above it. */
+  static double top(int b) {
+    return 4 + b * (TITLE + BAR + GAP) + TITLE;
+  }
+
+  /** A bar-high box from x0 to x1 at {@code top} as path data: {@code M x0 top h width v BAR h -width z}. */
+  static String box(double x0, double x1, double top) {
+    return "M" + n(x0) + " " + n(top) + "h" + n(x1 - x0) + "v" + n(BAR) + "h" + n(x0 - x1) + "z";
   }
 
   /** Every part's label, in the order first drawn: a label's index is its colour. */

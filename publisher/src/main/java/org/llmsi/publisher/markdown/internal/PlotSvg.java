@@ -139,8 +139,9 @@ public final class PlotSvg {
 
   /** A legend entry: a short line (or, with {@code block}, a box) of the entry's class and print colour. */
   static void legendEntry(HtmlWriter html, String cls, String print, boolean dashed, boolean block, String label) {
-    // Drawn in pixels (no viewBox), from the origin: the fewest bytes, as every plot repeats it per entry.
-    html.tag("li").attr("xmlns", "http://www.w3.org/2000/svg").attr("width", "24")
+    // Drawn in pixels (no viewBox), from the origin, with no xmlns (the HTML parser, and jsoup for the
+    // PDF, put an svg in its namespace): the fewest bytes, as every plot repeats it per entry.
+    html.tag("li").attr("width", "24")
         .attr("height", "12").attr("aria-hidden", "true").withAttr().tag("svg");
     if (block) {
       html.attr("class", cls).attr("width", "24").attr("height", "12").attr("fill", print);
