@@ -154,8 +154,9 @@ class BrowserE2eTest {
     browser.findElement(By.cssSelector("a[rel=next]")).click();
     assertEquals("Fixture ridge point", browser.findElement(By.cssSelector("article h1")).getText());
     assertSizedByTheirViews();
-    // Without scope attributes each step's name is still its row's header to assistive technology.
-    assertEquals(List.of("rowheader", "rowheader", "rowheader"),
+    // Without scope attributes each step's name is still its row's header to assistive technology
+    // (three steps of the ridge example, two of the memory budget's).
+    assertEquals(java.util.Collections.nCopies(5, "rowheader"),
         browser.findElements(By.cssSelector("table.steps th")).stream().map(WebElement::getAriaRole).toList());
     screenshot("2-chapter.png");
     // The example's one badge is a link, from the keyboard too, to the code that ran, on the
@@ -705,5 +706,37 @@ class BrowserE2eTest {
     peak.sendKeys("1978.8");
     assertEquals("590.687", result.getText(), "twice the peak, twice the ridge");
     assertEquals(1L, js.executeScript("return document.querySelectorAll('.calc-form').length"), "only the opened one is built");
+  }
+
+  /**
+   * On a phone a bars drawing shrinks to the column with its text still 10 px or more, and a line
+   * plot, too wide for that, scrolls in its own box: focusable, named by its caption, with the cue shown.
+   */
+  @Test
+  void onAPhoneBarsFitTheColumnAndAWidePlotScrollsInANamedBoxWithACue() {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.get(site.resolve("02-ridge.html").toUri().toString());
+      JavascriptExecutor js = browser;
+      Number textPx = (Number) js.executeScript("const s = document.querySelector('#plot-hbm_budget > svg');"
+          + "return s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13");
+      assertTrue(textPx.doubleValue() >= 10, "the bars' text draws at " + textPx + " px on a phone");
+      assertEquals(Boolean.FALSE, js.executeScript("const f = document.getElementById('plot-hbm_budget');"
+          + "return f.scrollWidth > f.clientWidth + 1"), "the bars figure does not scroll");
+      assertEquals(Boolean.TRUE, js.executeScript("const b = document.querySelector('#plot-ridge_by_bandwidth .plot-scroll');"
+          + "return b.scrollWidth > b.clientWidth + 1"), "the line plot scrolls in its box");
+      assertEquals("0", js.executeScript("return document.querySelector('#plot-ridge_by_bandwidth .plot-scroll').getAttribute('tabindex')"));
+      assertEquals("The ridge point at the H100's BF16 peak as memory bandwidth grows.", js.executeScript(
+          "const b = document.querySelector('#plot-ridge_by_bandwidth .plot-scroll');"
+              + "return document.getElementById(b.getAttribute('aria-labelledby')).textContent"), "the box is named by the caption");
+      assertTrue(String.valueOf(js.executeScript("return getComputedStyle(document.querySelector("
+          + "'#plot-ridge_by_bandwidth .plot-scroll'), '::before').content")).contains("Scroll sideways"), "the cue shows");
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+      browser.get(site.resolve("02-ridge.html").toUri().toString());
+      assertEquals("none", js.executeScript("return getComputedStyle(document.querySelector("
+          + "'#plot-ridge_by_bandwidth .plot-scroll'), '::before').content"), "no cue where nothing scrolls");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 1000));
+    }
   }
 }

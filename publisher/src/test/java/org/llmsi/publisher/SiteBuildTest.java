@@ -131,7 +131,7 @@ class SiteBuildTest {
         tables++;
       }
     }
-    assertEquals(5, tables, "the intro's table, the appendix's notation, the plot's two tables of numbers and the card's table");
+    assertEquals(6, tables, "the intro's table, the appendix's notation, the line plot's two tables of numbers, the bars' one and the card's table");
   }
 
   @Test
@@ -326,12 +326,14 @@ class SiteBuildTest {
     Element sources = record.selectFirst("section.data-sources ol.sources");
     // The plot after the example cites a third figure (the A100's ridge, its dashed line) into the same list.
     assertEquals(List.of("data-1", "data-2", "data-3"), sources.select("li").eachAttr("id"));
-    assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm.hbm_bw"), sources.select("li > code").eachText().subList(0, 2));
+    // The bars plot further down reads the H100's capacity from the datasheet's column that gives its
+    // bandwidth, so that item names the entry, not one field.
+    assertEquals(List.of("gpus.h100_sxm", "gpus.h100_sxm"), sources.select("li > code").eachText().subList(0, 2));
     assertTrue(sources.selectFirst("li").text().contains("bf16_sparse = 1,978.9 TFLOP/s (Table 3, with sparsity"));
     assertEquals(1, record.select("section.data-sources").size(), "one list per record, after its last entry");
     assertEquals(0, page.select("section.data-sources").size(), "the chapter is left to be read");
     assertEquals(List.of("02-ridge-record.html#data-1", "02-ridge-record.html#data-3", "02-ridge-record.html#data-2"),
-        page.select("figure.plot .plot-sources a").eachAttr("href"),
+        page.select("#plot-ridge_by_bandwidth .plot-sources a").eachAttr("href"),
         "the plot links to the same list, numbered alike");
   }
 
@@ -660,6 +662,60 @@ class SiteBuildTest {
       String text = new PDFTextStripper().getText(pdf);
       assertTrue(text.contains("memory (HBM) bandwidth of the accelerator [TB/s]"), "the PDF draws the plot's axes");
       assertTrue(text.contains("H100 SXM peak"), "and its legend");
+    }
+  }
+
+  // Bars: each part's width is its value on the shared scale, stacked from 0; the table holds the values.
+  @Test
+  void aBarsPlotDrawsEachPartInProportionWithTheValuesInItsTable() throws IOException {
+    Element figure = page("02-ridge.html").selectFirst("figure.plot.bars#plot-hbm_budget");
+    assertNotNull(figure);
+    // Each colour is one path of boxes "M{x} {top}h{width}v{height}h-{width}z", one per bar, top to bottom.
+    Pattern box = Pattern.compile("M([\\d.]+) ([\\d.]+)h([\\d.]+)v[\\d.]+h-[\\d.]+z");
+    List<List<double[]>> colours = new ArrayList<>(); // per colour, per bar: {x, top, width}
+    for (Element path : figure.select("svg path.part")) {
+      List<double[]> boxes = new ArrayList<>();
+      Matcher m = box.matcher(path.attr("d"));
+      while (m.find()) boxes.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
+      colours.add(boxes);
+    }
+    assertEquals(List.of("part s1", "part s2"), figure.select("svg path.part").eachAttr("class"), "one colour per label");
+    double[][] values = {{35, 30}, {35, 60}}; // GB: the example's givens, and twice the cache
+    double left = colours.get(0).get(0)[0];
+    double scale = colours.get(0).get(0)[2] / values[0][0]; // drawing units per GB
+    for (int b = 0; b < 2; b++) {
+      double at = left;
+      for (int i = 0; i < 2; i++) {
+        double[] drawn = colours.get(i).get(b);
+        // Coordinates are written to 0.01 of a drawing unit.
+        assertEquals(at, drawn[0], 0.011, "bar " + b + " part " + i + " starts where the last ended");
+        assertEquals(values[b][i] * scale, drawn[2], 0.011, "bar " + b + " part " + i);
+        assertEquals(colours.get(0).get(b)[1], drawn[1], 1e-9, "on its bar's line");
+        at += values[b][i] * scale;
+      }
+    }
+    Matcher capacity = box.matcher(figure.selectFirst("svg path.idle").attr("d"));
+    for (int b = 0; b < 2; b++) {
+      assertTrue(capacity.find());
+      assertEquals(80 * scale, Double.parseDouble(capacity.group(3)), 0.011, "the capacity, the H100's 80 GB, is the faint box");
+    }
+    Matcher end = Pattern.compile("M([\\d.]+) ").matcher(figure.selectFirst("svg path.limit").attr("d"));
+    assertTrue(end.find());
+    assertEquals(left + 80 * scale, Double.parseDouble(end.group(1)), 0.011, "and the dashed end");
+    assertEquals(List.of("One H100", "Twice the cache: 15 GB over"), figure.select("svg > g[font-weight] text").eachText(),
+        "an overflow is said where it shows");
+    assertEquals(List.of("bar", "weights [GB]", "KV cache [GB]", "total [GB]", "capacity [GB]", "free [GB]"),
+        figure.select("details.plot-data thead th").eachText());
+    List<Element> rows = figure.select("details.plot-data tbody tr");
+    assertEquals(List.of("One H100", "35", "30", "65", "80", "15"), rows.get(0).select("th, td").eachText());
+    assertEquals(List.of("Twice the cache", "35", "60", "95", "80", "-15"), rows.get(1).select("th, td").eachText());
+    assertEquals(List.of("weights", "KV cache", "capacity", "free"), figure.select("ul.plot-legend li").eachText());
+    assertTrue(figure.select(".plot-scroll").isEmpty(), "a bars drawing fits a phone's column: it does not scroll");
+    try (PDDocument pdf = Loader.loadPDF(site.resolve("guide.pdf").toFile())) {
+      // Batik draws the SVG's text as outlines; the caption and the table are the PDF's text.
+      String text = new PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("The memory of one H100 against its capacity"), "the PDF prints the bars' caption");
+      assertTrue(text.contains("Twice the cache"), "and its table");
     }
   }
 }

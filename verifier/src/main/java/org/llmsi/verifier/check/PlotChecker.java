@@ -34,15 +34,20 @@ final class PlotChecker {
   /** Samples per series, evenly spaced on the axis's scale; the renderer drops collinear ones. */
   static final int SAMPLES = 97;
   private static final List<String> KEYS =
-      List.of("kind", "x", "y", "series", "limit", "point", "schedule", "caption", "alt");
-  private static final List<String> KINDS = List.of("line", "timeline");
+      List.of("kind", "x", "y", "series", "limit", "point", "schedule", "bar", "segment", "caption", "alt");
+  private static final List<String> KINDS = List.of("line", "timeline", "bars");
+  /** The longest label a bar's line holds in the drawing's width, at the phone's text size (publisher's Bars). */
+  static final int BAR_LABEL = 40;
+  /** The keys each kind takes besides kind, caption and alt. */
+  private static final Map<String, List<String>> KIND_KEYS = Map.of("line", List.of("x", "y", "series", "limit", "point"),
+      "timeline", List.of("schedule"), "bars", List.of("x", "bar", "segment"));
   /** The schedules a timeline can simulate, by the name a plot calls them. */
   private static final List<String> SCHEDULES = List.of("gpipe", "one_f_one_b", "interleaved", "ring_all_reduce");
   private static final List<String> PASSES = List.of("forward pass of micro-batch n", "backward pass (twice as long)");
   private static final List<String> RING = List.of("reduce-scatter: sends chunk n, the next GPU adds it",
       "all-gather: sends reduced chunk n, the next GPU keeps it");
   private static final Pattern LINE =
-      Pattern.compile("([a-z]+)(?:\\s+\"([^\"]*)\")?(?:\\s+on\\s+\"([^\"]*)\")?\\s*:\\s*(.*)");
+      Pattern.compile("([a-z]+)(?:\\s+\"([^\"]*)\")?(?:\\s+on\\s+\"([^\"]*)\")?(?:\\s+(fits))?\\s*:\\s*(.*)");
   private static final Pattern AXIS =
       Pattern.compile("(\\S+)\\s+(\\S+)\\s*\\.\\.\\s*(\\S+)\\s+(\\S+)(?:\\s+(\\S+))?\\s*");
 
@@ -57,8 +62,11 @@ final class PlotChecker {
     this.errors = errors;
   }
 
-  /** A line of the block: its key, label, the series it is on, and its value with its offset. */
-  private record Entry(String key, String label, String on, String value, int valueAt, int keyAt) {}
+  /**
+   * A line of the block: its key, label, the series it is on, and its value with its offset;
+   * {@code labelAt} is the offset of its label (inside the quotes) and {@code fitsAt} of a bar's {@code fits}, or -1.
+   */
+  private record Entry(String key, String label, String on, String value, int valueAt, int keyAt, int labelAt, int fitsAt) {}
 
   /** Checks one plot; returns it when it holds, else null (errors were added). */
   VerifiedPlot check(FencedBlock block) {
@@ -88,7 +96,9 @@ final class PlotChecker {
     }
     Entry kind = single.get("kind");
     boolean timeline = kind != null && kind.value().equals("timeline");
-    for (String required : timeline ? List.of("kind", "caption", "alt") : List.of("kind", "x", "y", "caption", "alt")) {
+    boolean bars = kind != null && kind.value().equals("bars");
+    for (String required : timeline ? List.of("kind", "caption", "alt") : bars ? List.of("kind", "x", "caption", "alt")
+        : List.of("kind", "x", "y", "caption", "alt")) {
       Entry e = single.get(required);
       if (e == null || e.value().isBlank()) {
         errors.add(Diagnostic.of(Kind.SYNTAX, e == null ? block.fence() : at(block, e.keyAt(), required.length()),
@@ -96,14 +106,14 @@ final class PlotChecker {
                 + (required.equals("alt") ? " that says in words what the plot shows" : "")));
       }
     }
-    String drawn = timeline ? "schedule" : "series";
+    String drawn = timeline ? "schedule" : bars ? "bar" : "series";
     if (entries.stream().noneMatch(e -> e.key().equals(drawn))) {
       errors.add(Diagnostic.of(Kind.SYNTAX, block.fence(), "plot '" + id + "' has no " + drawn + ": add a line '"
-          + drawn + " \"label\": " + (timeline ? "gpipe(p = 4, n_mb = 8)" : "expression") + "'"));
+          + drawn + " \"label\": " + (timeline ? "gpipe(p = 4, n_mb = 8)" : bars ? "capacity" : "expression") + "'"));
     }
     for (Entry e : entries) {
-      boolean lineKey = List.of("x", "y", "series", "limit", "point").contains(e.key());
-      if (kind != null && KINDS.contains(kind.value()) && (timeline ? lineKey : e.key().equals("schedule"))) {
+      boolean common = List.of("kind", "caption", "alt").contains(e.key());
+      if (kind != null && KINDS.contains(kind.value()) && !common && !KIND_KEYS.get(kind.value()).contains(e.key())) {
         errors.add(Diagnostic.of(Kind.SYNTAX, at(block, e.keyAt(), e.key().length()),
             "a plot of kind " + kind.value() + " has no '" + e.key() + "'"));
       }
@@ -124,9 +134,10 @@ final class PlotChecker {
       boolean rounds = schedules.stream().allMatch(sc -> sc.phases().equals(RING));
       Axis time = new Axis("t", rounds ? "round: every GPU sends one chunk to the next" : "time, in forward passes of one micro-batch",
           "1", 0, end, false, ticks(0, end, false));
-      return new VerifiedPlot(id, kind.value(), time, null, List.of(), List.of(), schedules, single.get("caption").value(),
+      return new VerifiedPlot(id, kind.value(), time, null, List.of(), List.of(), schedules, List.of(), single.get("caption").value(),
           single.get("alt").value(), cites, block.fence(), block.node());
     }
+    if (bars) return before.hasNew() ? null : bars(block, id, entries, single);
     Axis x = single.containsKey("x") ? axis(block, single.get("x")) : null;
     Axis y = single.containsKey("y") ? axis(block, single.get("y")) : null;
     if (before.hasNew() || x == null || y == null) return null;
@@ -202,7 +213,7 @@ final class PlotChecker {
       }
     }
     if (before.hasNew()) return null;
-    return new VerifiedPlot(id, kind.value(), x, y, series, points, List.of(), single.get("caption").value(),
+    return new VerifiedPlot(id, kind.value(), x, y, series, points, List.of(), List.of(), single.get("caption").value(),
         single.get("alt").value(), cites, block.fence(), block.node());
   }
 
@@ -222,7 +233,7 @@ final class PlotChecker {
         if (Character.isWhitespace(line.charAt(0)) && last != null
             && (last.key().equals("caption") || last.key().equals("alt"))) {
           out.set(out.size() - 1, new Entry(last.key(), last.label(), last.on(),
-              last.value() + " " + stripped, last.valueAt(), last.keyAt()));
+              last.value() + " " + stripped, last.valueAt(), last.keyAt(), -1, -1));
         } else {
           int lead = line.length() - line.stripLeading().length();
           Matcher m = LINE.matcher(stripped);
@@ -236,14 +247,19 @@ final class PlotChecker {
                 "unknown plot key '" + m.group(1) + "'", hint != null ? hint : "note: the keys are " + String.join(", ", KEYS)));
             ok = false;
           } else {
-            boolean labelled = List.of("series", "limit", "point", "schedule").contains(m.group(1));
+            boolean labelled = List.of("series", "limit", "point", "schedule", "bar", "segment").contains(m.group(1));
             if (labelled != (m.group(2) != null) || (m.group(3) != null && !m.group(1).equals("point"))) {
               errors.add(Diagnostic.of(Kind.SYNTAX, at(block, start + lead, m.group(1).length()),
                   labelled ? "'" + m.group(1) + "' needs a quoted label: " + m.group(1) + " \"H100 SXM\": …"
                       : "'" + m.group(1) + "' takes no label"));
               ok = false;
+            } else if (m.group(4) != null && !m.group(1).equals("bar")) {
+              errors.add(Diagnostic.of(Kind.SYNTAX, at(block, start + lead + m.start(4), 4),
+                  "only a bar claims it fits: bar \"one H100\" fits: gpus.h100_sxm.hbm_bytes"));
+              ok = false;
             } else {
-              out.add(new Entry(m.group(1), m.group(2), m.group(3), m.group(4).strip(), start + lead + m.start(4), start + lead));
+              out.add(new Entry(m.group(1), m.group(2), m.group(3), m.group(5).strip(), start + lead + m.start(5), start + lead,
+                  m.group(2) == null ? -1 : start + lead + m.start(2), m.group(4) == null ? -1 : start + lead + m.start(4)));
             }
           }
         }
@@ -336,6 +352,129 @@ final class PlotChecker {
       }
     }
     return new VerifiedPlot.Schedule(label, g, run.rounds(), bars, RING, new double[g]);
+  }
+
+  /**
+   * A bars plot: each {@code bar} line opens a bar (its value, if any, is the capacity), and each
+   * {@code segment} below it is one part of that bar, evaluated as an example's right-hand side.
+   */
+  private VerifiedPlot bars(FencedBlock block, String id, List<Entry> entries, Map<String, Entry> single) {
+    Diagnostics.Mark before = errors.mark();
+    Entry xEntry = single.get("x");
+    Axis x = axis(block, xEntry);
+    if (x == null) return null;
+    if (x.log() || x.low() != 0) {
+      errors.add(Diagnostic.of(Kind.SYNTAX, at(block, xEntry.valueAt(), xEntry.value().length()),
+          "a bar's parts add up from 0: write the axis '" + x.symbol() + " 0 .. " + num(x.high()) + " " + x.unit()
+              + "', linear"));
+      return null;
+    }
+    // Fewer ticks than a line plot's: the drawing is narrower, and each part is labelled with its value.
+    x = new Axis(x.symbol(), x.title(), x.unit(), 0, x.high(), false, ticks(0, x.high(), false, 4));
+    Unit unit = unit(x.unit());
+    Map<Entry, List<Entry>> groups = new LinkedHashMap<>();
+    List<Entry> current = null;
+    for (Entry e : entries) {
+      if (e.key().equals("bar")) {
+        current = new ArrayList<>();
+        if (e.label().length() > BAR_LABEL) {
+          errors.add(Diagnostic.of(Kind.SYNTAX, at(block, e.labelAt(), e.label().length()),
+              "the label of bar \"" + e.label() + "\" has " + e.label().length() + " characters; it is drawn on one line"
+                  + " above its bar, which holds " + BAR_LABEL + ": say the rest in the caption"));
+        } else if (groups.keySet().stream().anyMatch(b -> b.label().equals(e.label()))) {
+          errors.add(Diagnostic.of(Kind.DUPLICATE, at(block, e.keyAt(), e.key().length()),
+              "two bars of plot '" + id + "' are labelled \"" + e.label() + "\""));
+        } else {
+          groups.put(e, current);
+        }
+      } else if (e.key().equals("segment")) {
+        if (current == null) {
+          errors.add(Diagnostic.of(Kind.SYNTAX, at(block, e.keyAt(), e.key().length()),
+              "a segment is a part of the bar above it: write 'bar \"label\": capacity' before it"));
+        } else {
+          current.add(e);
+        }
+      }
+    }
+    List<DataValue> cites = new ArrayList<>();
+    List<VerifiedPlot.Stack> stacks = new ArrayList<>();
+    for (Map.Entry<Entry, List<Entry>> group : groups.entrySet()) {
+      Entry bar = group.getKey();
+      Location barAt = at(block, bar.keyAt(), bar.key().length());
+      if (group.getValue().isEmpty()) {
+        errors.add(Diagnostic.of(Kind.SYNTAX, barAt, "bar \"" + bar.label() + "\" has no segments: add a line "
+            + "'segment \"label\": expression' under it for each part"));
+        continue;
+      }
+      double capacity = Double.NaN;
+      if (!bar.value().isBlank()) {
+        Double c = amount(block, bar, "the capacity of bar \"" + bar.label() + "\"", x, unit, cites);
+        if (c == null) continue;
+        capacity = c;
+      } else if (bar.fitsAt() >= 0) {
+        errors.add(Diagnostic.of(Kind.SYNTAX, at(block, bar.fitsAt(), 4), "bar \"" + bar.label()
+            + "\" claims it fits but states no capacity: write it after the colon, e.g. fits: gpus.h100_sxm.hbm_bytes"));
+        continue;
+      }
+      List<VerifiedPlot.Segment> parts = new ArrayList<>();
+      for (Entry s : group.getValue()) {
+        if (parts.stream().anyMatch(p -> p.label().equals(s.label()))) {
+          errors.add(Diagnostic.of(Kind.DUPLICATE, at(block, s.keyAt(), s.key().length()),
+              "bar \"" + bar.label() + "\" has two segments labelled \"" + s.label() + "\""));
+          continue;
+        }
+        String what = "segment \"" + s.label() + "\" of bar \"" + bar.label() + "\"";
+        Double v = amount(block, s, what, x, unit, cites);
+        if (v != null && v < 0) {
+          errors.add(Diagnostic.of(Kind.EVALUATION, at(block, s.valueAt(), s.value().length()),
+              what + " is " + num(v) + " " + x.unit() + ": a part of a budget cannot be negative"));
+        } else if (v != null) {
+          parts.add(new VerifiedPlot.Segment(s.label(), v));
+        }
+      }
+      if (parts.size() < group.getValue().size()) continue;
+      VerifiedPlot.Stack stack = new VerifiedPlot.Stack(bar.label(), parts, capacity, bar.fitsAt() >= 0);
+      double reach = Math.max(stack.total(), stack.hasCapacity() ? capacity : 0);
+      if (reach > x.high()) {
+        errors.add(Diagnostic.of(Kind.EVALUATION, barAt, "bar \"" + bar.label() + "\" reaches " + num(reach) + " "
+            + x.unit() + ", beyond the x axis (0 .. " + num(x.high()) + ")", "help: widen the x axis's range"));
+      } else if (stack.fits() && stack.total() > capacity * (1 + 1e-12)) {
+        errors.add(Diagnostic.of(Kind.EVALUATION, at(block, bar.fitsAt(), 4), "bar \"" + bar.label()
+            + "\" does not fit: its segments add up to " + num(stack.total()) + " " + x.unit() + ", "
+            + num(stack.total() - capacity) + " " + x.unit() + " over its capacity of " + num(capacity) + " " + x.unit(),
+            "help: without 'fits' the bar is drawn past its capacity, as a fact of the design"));
+      } else {
+        stacks.add(stack);
+      }
+    }
+    if (before.hasNew()) return null;
+    return new VerifiedPlot(id, "bars", x, null, List.of(), List.of(), List.of(), stacks, single.get("caption").value(),
+        single.get("alt").value(), cites, block.fence(), block.node());
+  }
+
+  /** A bar's capacity or a segment, in the x axis's unit, or null after reporting why not. */
+  private Double amount(FencedBlock block, Entry e, String what, Axis x, Unit unit, List<DataValue> cites) {
+    Expr expr = parse(block, e);
+    if (expr == null) return null;
+    Location where = at(block, e.valueAt() + expr.start(), expr.end() - expr.start());
+    try {
+      Quantity q = examples.evaluate(block, expr, Map.of(), where, cites);
+      if (!q.dimension().equals(unit.dimension())) {
+        errors.add(Diagnostic.of(Kind.UNITS, where, "unit mismatch: " + what + " is in " + q.dimension()
+            + " but the x axis is in " + x.unit() + " (" + unit.dimension() + ")",
+            "note: the parts of a bar add up, so each is in the axis's dimension"));
+        return null;
+      }
+      double v = unit.fromBase(q.value());
+      if (!Double.isFinite(v)) {
+        errors.add(Diagnostic.of(Kind.EVALUATION, where, what + " is " + v));
+        return null;
+      }
+      return v;
+    } catch (EvaluationError err) {
+      report(block, e, err);
+      return null;
+    }
   }
 
   /** {@code symbol low .. high unit [log|linear]}, checked against the glossary. */
@@ -467,6 +606,11 @@ final class PlotChecker {
 
   /** Powers of ten on a log axis (every other one past seven), else 1-2-5 steps, about six of them. */
   static List<Double> ticks(double low, double high, boolean log) {
+    return ticks(low, high, log, 6);
+  }
+
+  /** As {@link #ticks(double, double, boolean)}, about {@code steps} steps on a linear axis. */
+  static List<Double> ticks(double low, double high, boolean log, int steps) {
     List<Double> out = new ArrayList<>();
     if (log) {
       int first = (int) Math.ceil(Math.log10(low) - 1e-9);
@@ -475,7 +619,7 @@ final class PlotChecker {
       for (int k = first; k <= last; k += step) out.add(Double.parseDouble("1e" + k));
       return out;
     }
-    double raw = (high - low) / 6;
+    double raw = (high - low) / steps;
     double mag = Math.pow(10, Math.floor(Math.log10(raw)));
     double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
     for (long k = (long) Math.ceil(low / step - 1e-9); k * step <= high + 1e-9 * step; k++) {

@@ -9,12 +9,13 @@ import org.llmsi.verifier.report.Location;
  * names; values are in the units of its axes.
  *
  * @param id its anchor on the page ({@code plot-} and the id)
- * @param kind what is drawn: {@code line} or {@code timeline}
- * @param x the swept axis (for a timeline, time)
+ * @param kind what is drawn: {@code line}, {@code timeline} or {@code bars}
+ * @param x the swept axis (for a timeline, time; for bars, the axis the bars' parts add up along)
  * @param y the value axis (null for a timeline)
  * @param series the curves, in the order written
  * @param points labelled points, each on a series
  * @param schedules a timeline's simulated schedules, in the order written
+ * @param stacks a bars plot's bars, in the order written
  * @param caption what the plot shows
  * @param alt the text alternative, for readers who cannot see it
  * @param cites the data figures it reads, in the order first read
@@ -22,11 +23,12 @@ import org.llmsi.verifier.report.Location;
  * @param node the fence in the page's document, which the publisher renders
  */
 public record VerifiedPlot(String id, String kind, Axis x, Axis y, List<Series> series, List<Point> points,
-    List<Schedule> schedules, String caption, String alt, List<DataValue> cites, Location location, com.vladsch.flexmark.util.ast.Node node) {
+    List<Schedule> schedules, List<Stack> stacks, String caption, String alt, List<DataValue> cites, Location location, com.vladsch.flexmark.util.ast.Node node) {
   public VerifiedPlot {
     series = List.copyOf(series);
     points = List.copyOf(points);
     schedules = List.copyOf(schedules);
+    stacks = List.copyOf(stacks);
     cites = List.copyOf(cites);
   }
 
@@ -74,4 +76,29 @@ public record VerifiedPlot(String id, String kind, Axis x, Axis y, List<Series> 
 
   /** A labelled point on series {@code series} (an index into {@link #series()}). */
   public record Point(String label, int series, double x, double y) {}
+
+  /**
+   * A budget drawn as one stacked bar: its parts add up along the x axis, against an optional capacity.
+   *
+   * @param capacity in the axis's unit, or NaN when the bar states none
+   * @param fits whether the page claims the parts fit the capacity (checked: an overflow is an error);
+   *     without the claim an overflow is drawn as a fact of the design
+   */
+  public record Stack(String label, List<Segment> segments, double capacity, boolean fits) {
+    public Stack {
+      segments = List.copyOf(segments);
+    }
+
+    /** The parts' sum, in the axis's unit. */
+    public double total() {
+      return segments.stream().mapToDouble(Segment::value).sum();
+    }
+
+    public boolean hasCapacity() {
+      return !Double.isNaN(capacity);
+    }
+  }
+
+  /** One part of a bar, its value in the axis's unit. */
+  public record Segment(String label, double value) {}
 }

@@ -135,4 +135,41 @@ class PlotCheckerTest {
       assertEquals(k < 3 ? 0 : 1, b.phase());
     }
   }
+
+  @Test
+  void barsAreTheGivensAndFormulasInTheAxisUnitAndAnUnclaimedOverflowIsAFact() throws IOException {
+    VerifiedPlot plot = plot(verify(CORPUS.resolve("ok-plot-bars")));
+    assertEquals("bars", plot.kind());
+    assertEquals(List.of(0.0, 20.0, 40.0, 60.0, 80.0, 100.0), plot.x().ticks(), "about four 1-2-5 steps from 0");
+    VerifiedPlot.Stack one = plot.stacks().get(0);
+    assertEquals(List.of(new VerifiedPlot.Segment("weights", 35), new VerifiedPlot.Segment("KV cache", 30),
+        new VerifiedPlot.Segment("reserve", 8)), one.segments(), "the givens, in GB");
+    assertEquals(80, one.capacity(), 1e-12, "the H100's HBM from the data file");
+    assertTrue(one.fits());
+    VerifiedPlot.Stack twice = plot.stacks().get(1);
+    assertEquals(95, twice.total(), 1e-12);
+    assertTrue(!twice.fits() && twice.total() > twice.capacity(), "drawn over its capacity: no claim, no error");
+    assertTrue(!plot.stacks().get(2).hasCapacity());
+    assertEquals("gpus.h100_sxm.hbm_bytes", plot.cites().get(0).key());
+    // A GB axis reads bytes written in GiB in its own unit: no GB/GiB slip.
+    VerifiedPlot gib = plot(verifyPage("```plot m\nkind: bars\nx: Q 0 .. 100 GB\nbar \"a\": 64 GiB\n"
+        + "segment \"w\": 8 GiB\n" + TEXTS + "```\n"));
+    assertEquals(8 * Math.pow(2, 30) / 1e9, gib.stacks().get(0).segments().get(0).value(), 1e-12);
+    assertEquals(64 * Math.pow(2, 30) / 1e9, gib.stacks().get(0).capacity(), 1e-12);
+  }
+
+  @Test
+  void barMistakesAreLocated() throws IOException {
+    String bars = "```plot m\nkind: bars\nx: Q 0 .. 100 GB\n";
+    assertEquals(List.of("16:1 two bars of plot 'm' are labelled \"a\""), messages(verifyPage(bars
+        + "bar \"a\":\nsegment \"w\": 1 GB\nbar \"a\":\nsegment \"w\": 1 GB\n" + TEXTS + "```\n")));
+    assertEquals(List.of("16:1 bar \"a\" has two segments labelled \"w\""), messages(verifyPage(bars
+        + "bar \"a\":\nsegment \"w\": 1 GB\nsegment \"w\": 2 GB\n" + TEXTS + "```\n")));
+    assertEquals(List.of("15:13 only a bar claims it fits: bar \"one H100\" fits: gpus.h100_sxm.hbm_bytes"),
+        messages(verifyPage(bars + "bar \"a\":\nsegment \"w\" fits: 1 GB\n" + TEXTS + "```\n")));
+    assertEquals(List.of("14:10 unit mismatch: the capacity of bar \"a\" is in s but the x axis is in GB (B)"),
+        messages(verifyPage(bars + "bar \"a\": 3 s\nsegment \"w\": 1 GB\n" + TEXTS + "```\n")));
+    assertEquals(List.of("16:1 a plot of kind line has no 'bar'"), messages(verifyPage("```plot p\n" + AXES
+        + "series \"a\": ridge_point(P_peak = 989.4 TFLOP/s)\nbar \"b\":\n" + TEXTS + "```\n")));
+  }
 }

@@ -52,13 +52,16 @@ public final class PlotSvg {
 
   /** @param dataPage the page that holds the data list the figure's sources link to (its chapter's record) */
   static void write(VerifiedPlot plot, HtmlWriter html, ToIntFunction<DataValue> cite, String dataPage) {
-    html.attr("class", "plot").attr("id", "plot-" + plot.id()).withAttr().tag("figure").line();
-    if (plot.kind().equals("timeline")) {
-      Timelines.write(plot, html, cite, dataPage);
+    html.attr("class", plot.kind().equals("bars") ? "plot bars" : "plot").attr("id", "plot-" + plot.id()).withAttr()
+        .tag("figure").line();
+    if (!plot.kind().equals("line")) {
+      if (plot.kind().equals("bars")) Bars.write(plot, html, cite, dataPage);
+      else Timelines.write(plot, html, cite, dataPage);
       html.tag("/figure").line();
       return;
     }
-    open(plot, HEIGHT, html);
+    openScroll(plot, html);
+    open(plot, WIDTH, HEIGHT, html);
     axes(plot, html);
     for (int i = 0; i < plot.series().size(); i++) {
       Series s = plot.series().get(i);
@@ -83,7 +86,7 @@ public final class PlotSvg {
       html.attr("x", n(x + (left ? -8 : 8))).attr("y", n(i % 2 == 0 ? y - 8 : y + 17)).attr("text-anchor", left ? "end" : "start")
           .attr("class", "label").attr("fill", "currentColor").withAttr().tag("text").text(p.label()).tag("/text").line();
     }
-    html.tag("/svg").line();
+    html.tag("/svg").tag("/div").line();
     html.attr("class", "plot-legend").withAttr().tag("ul").line();
     for (int i = 0; i < plot.series().size(); i++) {
       Series s = plot.series().get(i);
@@ -91,7 +94,7 @@ public final class PlotSvg {
           s.limit() ? "currentColor" : print(colour(plot, i)), s.limit(), false, s.label());
     }
     html.tag("/ul").line();
-    html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
+    caption(plot, html);
     table(plot, html);
     sources(plot, html, cite, dataPage);
     html.tag("/figure").line();
@@ -113,19 +116,37 @@ public final class PlotSvg {
     html.tag("/p").line();
   }
 
+  /**
+   * Opens the box of a drawing too wide to shrink to a phone's column with its text readable: there
+   * it scrolls sideways (guide.css), so it is focusable to be scrolled by keyboard, named by the
+   * caption, and guide.css writes a cue above it.
+   */
+  static void openScroll(VerifiedPlot plot, HtmlWriter html) {
+    html.attr("class", "plot-scroll").attr("tabindex", "0").attr("role", "region")
+        .attr("aria-labelledby", "plot-" + plot.id() + "-caption").withAttr().tag("div").line();
+  }
+
+  /** The caption of a plot whose drawing scrolls, with the id its box is named by. */
+  static void caption(VerifiedPlot plot, HtmlWriter html) {
+    html.attr("id", "plot-" + plot.id() + "-caption").withAttr().tag("figcaption").text(plot.caption())
+        .tag("/figcaption").line();
+  }
+
   /** Opens the drawing: its coordinate system, what a screen reader says for it, its text style. */
-  static void open(VerifiedPlot plot, double height, HtmlWriter html) {
-    html.attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 " + n(WIDTH) + " " + n(height))
+  static void open(VerifiedPlot plot, double width, double height, HtmlWriter html) {
+    html.attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 " + n(width) + " " + n(height))
         .attr("role", "img").attr("aria-label", plot.alt()).attr("font-size", "13")
         .attr("font-family", "sans-serif").withAttr().tag("svg").line();
   }
 
   /** A legend entry: a short line (or, with {@code block}, a box) of the entry's class and print colour. */
   static void legendEntry(HtmlWriter html, String cls, String print, boolean dashed, boolean block, String label) {
-    html.tag("li").attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 24 12").attr("width", "24")
+    // Drawn in pixels (no viewBox), from the origin, with no xmlns (the HTML parser, and jsoup for the
+    // PDF, put an svg in its namespace): the fewest bytes, as every plot repeats it per entry.
+    html.tag("li").attr("width", "24")
         .attr("height", "12").attr("aria-hidden", "true").withAttr().tag("svg");
     if (block) {
-      html.attr("class", cls).attr("x", "0").attr("y", "0").attr("width", "24").attr("height", "12").attr("fill", print);
+      html.attr("class", cls).attr("width", "24").attr("height", "12").attr("fill", print);
       if (print.equals("currentColor")) html.attr("fill-opacity", "0.14");
       html.withAttr().tag("rect").tag("/rect");
     } else {
@@ -200,32 +221,47 @@ public final class PlotSvg {
   }
 
   private static void table(VerifiedPlot plot, HtmlWriter html) {
+    openNumbers(html);
+    List<String> heads = new ArrayList<>(List.of(title(plot.x())));
+    for (Series s : plot.series()) heads.add(s.label() + unit(plot.y()));
+    List<List<String>> rows = new ArrayList<>();
+    for (int j = 0; j < plot.x().ticks().size(); j++) {
+      List<String> row = new ArrayList<>(List.of(number(plot.x().ticks().get(j))));
+      for (Series s : plot.series()) row.add(number(s.atTicks()[j]));
+      rows.add(row);
+    }
+    numberTable(html, heads, rows);
+    if (!plot.points().isEmpty()) {
+      rows = new ArrayList<>();
+      for (Point p : plot.points()) {
+        rows.add(List.of(p.label(), plot.series().get(p.series()).label(), number(p.x()), number(p.y())));
+      }
+      numberTable(html, List.of("point", "on", plot.x().symbol() + unit(plot.x()), plot.y().symbol() + unit(plot.y())), rows);
+    }
+    closeNumbers(html);
+  }
+
+  /** Opens the fold that holds a plot's numbers, for readers who cannot see the drawing. */
+  static void openNumbers(HtmlWriter html) {
     html.attr("class", "plot-data").withAttr().tag("details").line();
     html.tag("summary").text("The numbers of this plot").tag("/summary").line();
+  }
+
+  static void closeNumbers(HtmlWriter html) {
+    html.tag("/details").line();
+  }
+
+  /** A table of a plot's numbers: a row of headings, then rows each headed by its first cell. */
+  static void numberTable(HtmlWriter html, List<String> heads, List<List<String>> rows) {
     html.attr("tabindex", "0").withAttr().tag("table").line().tag("thead").tag("tr"); // it may scroll on a phone
-    html.tag("th").text(title(plot.x())).tag("/th");
-    for (Series s : plot.series()) html.tag("th").text(s.label() + unit(plot.y())).tag("/th");
+    for (String head : heads) html.tag("th").text(head).tag("/th");
     html.tag("/tr").tag("/thead").line().tag("tbody").line();
-    for (int j = 0; j < plot.x().ticks().size(); j++) {
-      html.tag("tr").tag("th").text(number(plot.x().ticks().get(j))).tag("/th");
-      for (Series s : plot.series()) html.tag("td").text(number(s.atTicks()[j])).tag("/td");
+    for (List<String> row : rows) {
+      html.tag("tr").tag("th").text(row.get(0)).tag("/th");
+      for (String cell : row.subList(1, row.size())) html.tag("td").text(cell).tag("/td");
       html.tag("/tr").line();
     }
     html.tag("/tbody").line().tag("/table").line();
-    if (!plot.points().isEmpty()) {
-      html.attr("tabindex", "0").withAttr().tag("table").line().tag("thead").tag("tr"); // it may scroll on a phone
-      html.tag("th").text("point").tag("/th").tag("th").text("on").tag("/th");
-      html.tag("th").text(plot.x().symbol() + unit(plot.x())).tag("/th");
-      html.tag("th").text(plot.y().symbol() + unit(plot.y())).tag("/th");
-      html.tag("/tr").tag("/thead").line().tag("tbody").line();
-      for (Point p : plot.points()) {
-        html.tag("tr").tag("th").text(p.label()).tag("/th").tag("td").text(plot.series().get(p.series()).label())
-            .tag("/td").tag("td").text(number(p.x())).tag("/td").tag("td").text(number(p.y())).tag("/td")
-            .tag("/tr").line();
-      }
-      html.tag("/tbody").line().tag("/table").line();
-    }
-    html.tag("/details").line();
   }
 
   static String title(Axis a) {
@@ -233,7 +269,7 @@ public final class PlotSvg {
   }
 
   /** The axis's unit in brackets after a heading; nothing for a plain count. */
-  private static String unit(Axis a) {
+  static String unit(Axis a) {
     return a.unit().equals("1") ? "" : " [" + a.unit() + "]";
   }
 

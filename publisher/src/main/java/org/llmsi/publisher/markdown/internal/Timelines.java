@@ -5,6 +5,7 @@ import static org.llmsi.publisher.markdown.internal.PlotSvg.RIGHT;
 import static org.llmsi.publisher.markdown.internal.PlotSvg.n;
 
 import com.vladsch.flexmark.html.HtmlWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
@@ -31,7 +32,8 @@ final class Timelines {
     for (Schedule s : plot.schedules()) height += TITLE + s.devices() * ROW + GAP;
     double axisAt = height;
     height += 46;
-    PlotSvg.open(plot, height, html);
+    PlotSvg.openScroll(plot, html);
+    PlotSvg.open(plot, PlotSvg.WIDTH, height, html);
     double y = 8;
     for (Schedule s : plot.schedules()) {
       html.attr("x", n(LEFT - 50)).attr("y", n(y + 15)).attr("fill", "currentColor").attr("font-weight", "600")
@@ -78,7 +80,7 @@ final class Timelines {
     }
     html.attr("x", n((LEFT + RIGHT) / 2)).attr("y", n(axisAt + 38)).attr("text-anchor", "middle").withAttr()
         .tag("text").text(PlotSvg.title(plot.x())).tag("/text").line();
-    html.tag("/g").line().tag("/svg").line();
+    html.tag("/g").line().tag("/svg").tag("/div").line();
     html.attr("class", "plot-legend").withAttr().tag("ul").line();
     List<String> phases = plot.schedules().get(0).phases();
     for (int i = 0; i < phases.size(); i++) {
@@ -89,7 +91,7 @@ final class Timelines {
       PlotSvg.legendEntry(html, "idle", "currentColor", false, true, "idle: the bubble");
     }
     html.tag("/ul").line();
-    html.tag("figcaption").text(plot.caption()).tag("/figcaption").line();
+    PlotSvg.caption(plot, html);
     table(plot, html);
     PlotSvg.sources(plot, html, cite, dataPage);
   }
@@ -100,19 +102,16 @@ final class Timelines {
 
   /** Each device's busy and idle time and its bubble, as the simulation measured them. */
   private static void table(VerifiedPlot plot, HtmlWriter html) {
-    html.attr("class", "plot-data").withAttr().tag("details").line();
-    html.tag("summary").text("The numbers of this plot").tag("/summary").line();
-    html.attr("tabindex", "0").withAttr().tag("table").line().tag("thead").tag("tr"); // it may scroll on a phone
-    for (String head : new String[] {"schedule", "GPU", "step time", "busy", "bubble"}) html.tag("th").text(head).tag("/th");
-    html.tag("/tr").tag("/thead").line().tag("tbody").line();
+    List<List<String>> rows = new ArrayList<>();
     for (Schedule s : plot.schedules()) {
       for (int d = 0; d < s.devices(); d++) {
         double busy = s.makespan() * (1 - s.bubble()[d]);
-        html.tag("tr").tag("th").text(s.label()).tag("/th").tag("td").text(Integer.toString(d + 1)).tag("/td")
-            .tag("td").text(PlotSvg.number(s.makespan())).tag("/td").tag("td").text(PlotSvg.number(busy)).tag("/td")
-            .tag("td").text(String.format(Locale.ROOT, "%.1f %%", 100 * s.bubble()[d])).tag("/td").tag("/tr").line();
+        rows.add(List.of(s.label(), Integer.toString(d + 1), PlotSvg.number(s.makespan()), PlotSvg.number(busy),
+            String.format(Locale.ROOT, "%.1f %%", 100 * s.bubble()[d])));
       }
     }
-    html.tag("/tbody").line().tag("/table").line().tag("/details").line();
+    PlotSvg.openNumbers(html);
+    PlotSvg.numberTable(html, List.of("schedule", "GPU", "step time", "busy", "bubble"), rows);
+    PlotSvg.closeNumbers(html);
   }
 }
