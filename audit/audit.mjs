@@ -1,9 +1,8 @@
 // Audits every page of a built guide: axe-core at 390 and 1280 px in the light and the dark theme,
 // and Lighthouse's mobile and desktop presets over HTTP with gzip. Prints the tables; exits 1 when
-// any page has an axe violation or a Lighthouse accessibility, best-practices or SEO score below
-// MIN_SCORE. Performance is printed against the same target but does not fail the run: it is timed
-// on a CPU that other work shares (a page moved 20 points between two runs here), and issue 18's
-// performance target is not met yet on the longest pages.
+// any page has an axe violation or a Lighthouse score below MIN_SCORE in any category. Performance
+// is timed on a CPU other work may share (a page moved 20 points between two runs here), so a page
+// below the target is run again, up to TRIES runs, and its best run counts.
 //
 //   node audit/audit.mjs out            (after `mvn -B verify`; .ci/run does this)
 //   node audit/audit.mjs out --axe-only / --lighthouse-only / --pages=02-roofline.html,index.html
@@ -19,8 +18,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 const MIN_SCORE = 98;
-const TRIES = 1;
-const ENFORCED = ['accessibility', 'best-practices', 'seo'];
+const TRIES = 3;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const VIEWS = [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']];
 
@@ -107,7 +105,6 @@ async function axeAll() {
 async function lighthouseAll() {
   const rows = [];
   const low = [];
-  const slow = [];
   for (const page of pages) {
     const row = [page];
     for (const [preset, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
@@ -127,9 +124,7 @@ async function lighthouseAll() {
       for (const c of CATEGORIES) {
         const score = Math.round((lhr.categories[c].score ?? 0) * 100);
         row.push(score);
-        if (score < MIN_SCORE && !ENFORCED.includes(c)) {
-          slow.push(`${page} ${preset} ${c} ${score}`);
-        } else if (score < MIN_SCORE) {
+        if (score < MIN_SCORE) {
           const lost = lhr.categories[c].auditRefs
             .filter(r => r.weight > 0 && (lhr.audits[r.id].score ?? 1) < 1)
             .map(r => `${r.id}=${lhr.audits[r.id].displayValue || lhr.audits[r.id].score}`);
@@ -142,7 +137,6 @@ async function lighthouseAll() {
   console.log(`\nLighthouse scores (performance, accessibility, best practices, SEO; target >= ${MIN_SCORE}; best of up to ${TRIES} runs)`);
   table(['page', 'mob P', 'A', 'BP', 'SEO', 'desk P', 'A', 'BP', 'SEO'], rows);
   low.forEach(l => console.log(l));
-  if (slow.length) console.log(`performance below ${MIN_SCORE} (reported, not enforced): ${slow.join('; ')}`);
   return low.length > 0;
 }
 
