@@ -48,13 +48,13 @@ class GuideExampleLabelsTest {
   }
 
   /**
-   * A figure in a label ("batch 64", "step with a 256-token chunk", "128k request") is a number a
-   * reader sees: it must be a value its example computes, reads or writes in its code, or a given
+   * A figure in a label ("batch 64", "step with a 256-token chunk", "128k request") or in an
+   * example's title is a number a reader sees: it must be a value its example computes, reads or writes in its code, or a given
    * of the page, to the label's digits ("8k" is 8,000 or 8,192). Names are not figures: digits joined to a letter
    * (H100, FP8, 70B, p99, DeepSeek-V3) or after a model family's name (Llama 3.1).
    */
   @Test
-  void everyFigureInALabelIsAValueOfItsPage() {
+  void everyFigureInALabelOrTitleIsAValueOfItsExample() {
     VerificationResult result = new Verifier(VerifyOptions.of(Path.of("../site-src"))).verify();
     assertTrue(result.ok(), () -> "the guide must verify: " + result.diagnostics());
     // Each page's bindings by name (the first met), which the examples below use.
@@ -66,48 +66,64 @@ class GuideExampleLabelsTest {
     List<String> unmatched = new ArrayList<>();
     int figures = 0;
     for (VerifiedExample example : result.guide().examples()) {
+      // What the example computes, reads and writes, and what the bindings it uses do, all the way down
+      // ("128k" in a label of a rate computed from a batch that a 128k context sized).
+      List<Double> seen = new ArrayList<>();
+      java.util.Set<String> visited = new java.util.HashSet<>();
+      java.util.ArrayDeque<ExampleStep> todo = new java.util.ArrayDeque<>(example.steps());
+      while (!todo.isEmpty()) {
+        ExampleStep used = todo.pop();
+        seen.addAll(values(used));
+        List<String> names = new ArrayList<>();
+        Matcher name = NAME.matcher(used.expression());
+        while (name.find()) {
+          names.add(name.group());
+          // A formula called without an input takes it from the page's binding of that name.
+          result.guide().formula(name.group()).ifPresent(f -> f.symbols().forEach(sym -> names.add(sym.name())));
+        }
+        for (String n : names) {
+          ExampleStep binding = bindings.get(example.location().file()).get(n);
+          if (binding != null && visited.add(n)) todo.push(binding);
+        }
+      }
+      // The title states figures too ("Llama 3 8B at batch 64"): they are held the same way.
+      StringBuilder code = new StringBuilder();
+      for (ExampleStep step : example.steps()) code.append(step.expression()).append(' ');
+      figures += check(example.title(), "title", example.location().display(), seen, code.toString(), unmatched);
       for (ExampleStep step : example.steps()) {
         String label = step.statement().label();
-        if (label == null) continue;
-        // What the example computes, reads and writes, and what the bindings it uses do, all the way down
-        // ("128k" in a label of a rate computed from a batch that a 128k context sized).
-        List<Double> seen = new ArrayList<>();
-        java.util.Set<String> visited = new java.util.HashSet<>();
-        java.util.ArrayDeque<ExampleStep> todo = new java.util.ArrayDeque<>(example.steps());
-        while (!todo.isEmpty()) {
-          ExampleStep used = todo.pop();
-          seen.addAll(values(used));
-          Matcher name = NAME.matcher(used.expression());
-          while (name.find()) {
-            ExampleStep binding = bindings.get(example.location().file()).get(name.group());
-            if (binding != null && visited.add(name.group())) todo.push(binding);
-          }
-        }
-        Matcher m = FIGURE.matcher(label);
-        while (m.find()) {
-          if (NAME_BEFORE.matcher(label.substring(0, m.start())).find()) continue;
-          figures++;
-          String digits = m.group(1).replace(",", "");
-          double f = Double.parseDouble(digits);
-          if (m.group(3) != null) f = Math.pow(10, superscript(m.group(3))); // 10²¹
-          int decimals = digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
-          double half = 0.5 * Math.pow(10, -decimals);
-          boolean k = m.group(2) != null;
-          // "4k" of a step that multiplies a 1k quantity by 4: the 4 is in its code.
-          boolean literal = k && java.util.Arrays.asList(step.expression().split("[^\\d.]+")).contains(digits);
-          double figure = f;
-          boolean found = literal || seen.stream().anyMatch(v -> k
-              ? Math.abs(v - figure * 1000) <= half * 1000 || Math.abs(v - figure * 1024) <= half * 1024
-              : Math.abs(v - figure) <= half * Math.max(1, figure * 1e-9) || Math.abs(v * 100 - figure) <= half * (1 + 1e-9));
-          if (!found) {
-            unmatched.add(step.location().display() + ": label \"" + label + "\" says " + m.group().strip()
-                + ", which its example does not compute or read, nor is it a given of the page");
-          }
-        }
+        if (label != null) figures += check(label, "label", step.location().display(), seen, step.expression(), unmatched);
       }
     }
     assertTrue(figures > 100, "labels with figures were read: " + figures);
     assertEquals(List.of(), unmatched, () -> unmatched.size() + " label figures:\n" + String.join("\n", unmatched));
+  }
+
+  /** Checks the figures of a label or title against the values its example sees; returns how many it read. */
+  private static int check(String text, String what, String where, List<Double> seen, String code, List<String> unmatched) {
+    int figures = 0;
+    Matcher m = FIGURE.matcher(text);
+    while (m.find()) {
+      if (NAME_BEFORE.matcher(text.substring(0, m.start())).find()) continue;
+      figures++;
+      String digits = m.group(1).replace(",", "");
+      double f = Double.parseDouble(digits);
+      if (m.group(3) != null) f = Math.pow(10, superscript(m.group(3))); // 10²¹
+      int decimals = digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
+      double half = 0.5 * Math.pow(10, -decimals);
+      boolean k = m.group(2) != null;
+      // "4k" of a step that multiplies a 1k quantity by 4: the 4 is in its code.
+      boolean literal = k && java.util.Arrays.asList(code.split("[^\\d.]+")).contains(digits);
+      double figure = f;
+      boolean found = literal || seen.stream().anyMatch(v -> k
+          ? Math.abs(v - figure * 1000) <= half * 1000 || Math.abs(v - figure * 1024) <= half * 1024
+          : Math.abs(v - figure) <= half * Math.max(1, figure * 1e-9) || Math.abs(v * 100 - figure) <= half * (1 + 1e-9));
+      if (!found) {
+        unmatched.add(where + ": " + what + " \"" + text + "\" says " + m.group().strip()
+            + ", which its example does not compute or read, nor is it a given of the page");
+      }
+    }
+    return figures;
   }
 
   /**
@@ -132,7 +148,7 @@ class GuideExampleLabelsTest {
   private static final Pattern PRINTED = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?(?:e[+-]?\\d+)?");
   /** A figure: digits not joined to a letter before them or after them, but for a thousands suffix ({@code 8k}). */
   private static final Pattern FIGURE =
-      Pattern.compile("(?<![\\p{L}\\d.,-])(\\d[\\d,]*+(?:\\.\\d+)?+)(?:(k)|(?<=10)([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?(?![\\p{L}\\d.])");
+      Pattern.compile("(?<![\\p{L}\\d.,/-])(\\d[\\d,]*+(?:\\.\\d+)?+)(?:(k)|(?<=10)([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?(?![\\p{L}\\d.])");
   /** A name in a step's code: a binding of the page it may use. */
   private static final Pattern NAME = Pattern.compile("(?<![\\d.])[\\p{L}_][\\p{L}\\d_.]*");
 
@@ -143,9 +159,9 @@ class GuideExampleLabelsTest {
     return sign * n;
   }
   /**
-   * A model family or product whose version follows it ({@code Llama 3.1}, {@code Gemma 2}), or a
-   * place in a source ({@code section 3.4}, {@code Table 2}).
+   * A model family or product whose version follows it ({@code Llama 3.1}, {@code Gemma 2}), a
+   * place in a source ({@code section 3.4}, {@code Table 2}), or a question's number ({@code Practice 1}).
    */
   private static final Pattern NAME_BEFORE = Pattern.compile(
-      "(?:Llama|Qwen|Gemma|Mistral|Mixtral|Phi|GPT|Claude|Gemini|Grok|Falcon|OPT|[Cc]hapter|[Ss]ection|[Tt]able|[Ff]igure|[Ee]quation|[Aa]ppendix|§)\\s?$");
+      "(?:Llama|Qwen|Gemma|Mistral|Mixtral|Phi|GPT|Claude|Gemini|Grok|Falcon|OPT|Practice|Follow-up|[Cc]hapter|[Ss]ection|[Tt]able|[Ff]igure|[Ee]quation|[Aa]ppendix|§)\\s?$");
 }
