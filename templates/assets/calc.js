@@ -93,18 +93,18 @@
   // Each formula's calculator is a closed "Calculator" until a reader opens it; its form is built
   // then, so a page of many formulas (the appendix has 155) lays out one line each at load. Built
   // on load, the forms made the appendix 18,356 elements and blocked its main thread for 1.1 s.
-  function calculator(id, f, figure) {
+  function calculator(f, figure) {
     var details = el("details", "calc");
     details.appendChild(el("summary", null, "Calculator"));
     figure.appendChild(details);
     details.addEventListener("toggle", function build() {
       if (!details.open) return;
       details.removeEventListener("toggle", build);
-      form(f, details);
+      buildForm(f, details);
     });
   }
 
-  function form(f, details) {
+  function buildForm(f, details) {
     var form = el("div", "calc-form");
     details.appendChild(form);
     var fields = {}, result = null;
@@ -149,7 +149,7 @@
     var figure = document.getElementById(id);
     // A formula of a chapter, or its entry in the appendix; a formula a drill only calls has neither here.
     if (figure && (figure.classList.contains("formula") || figure.classList.contains("appendix-entry"))) {
-      calculator(id, C.formulas[id], figure);
+      calculator(C.formulas[id], figure);
     }
   });
 

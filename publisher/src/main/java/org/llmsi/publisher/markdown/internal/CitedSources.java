@@ -30,6 +30,23 @@ final class CitedSources {
   }
 
   /**
+   * A paragraph "Data: 1 3" linking to these items of the data list on {@code page} ({@code ""}
+   * for this page); nothing if there are none.
+   *
+   * @param cls the paragraph's class, or null for none
+   */
+  static void links(List<Integer> items, String page, String cls, HtmlWriter html) {
+    if (items.isEmpty()) return;
+    if (cls != null) html.attr("class", cls).withAttr();
+    html.tag("p").text("Data:");
+    for (int item : items) {
+      html.text(" ");
+      html.attr("href", page + "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
+    }
+    html.tag("/p").line();
+  }
+
+  /**
    * Writes the page's data list for these figures, in the order first cited, its items numbered
    * in that order ({@code id="data-1"}); nothing if none.
    */

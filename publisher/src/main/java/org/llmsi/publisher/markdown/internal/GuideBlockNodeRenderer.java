@@ -117,15 +117,7 @@ public final class GuideBlockNodeRenderer implements NodeRenderer {
             .text(example.title()).tag("/a").tag("/h2").line();
         html.attr("class", "record-badge").withAttr().tag("p").text(badge(example)).tag("/p").line();
         writeCode(example, html);
-        List<Integer> sources = citeSteps(example);
-        if (!sources.isEmpty()) {
-          html.tag("p").text("Data:");
-          for (int item : sources) {
-            html.text(" ");
-            html.attr("href", "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
-          }
-          html.tag("/p").line();
-        }
+        CitedSources.links(citeSteps(example), "", null, html);
         html.tag("/section").line();
       } else if (kind.equals("plot")) {
         options.guide().plot(fence).ifPresent(plot -> plot.cites().forEach(this::cite));

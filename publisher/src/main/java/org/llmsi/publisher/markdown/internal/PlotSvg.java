@@ -107,13 +107,7 @@ public final class PlotSvg {
       int item = cite.applyAsInt(v);
       if (!items.contains(item)) items.add(item);
     }
-    if (items.isEmpty()) return;
-    html.attr("class", "plot-sources").withAttr().tag("p").text("Data:");
-    for (int item : items) {
-      html.text(" ");
-      html.attr("href", dataPage + "#data-" + item).withAttr().tag("a").text(String.valueOf(item)).tag("/a");
-    }
-    html.tag("/p").line();
+    CitedSources.links(items, dataPage, "plot-sources", html);
   }
 
   /**
