@@ -574,8 +574,9 @@ class SiteBuildTest {
 
   /**
    * Both PDFs are tagged (a structure tree, marked content, the language and the title shown),
-   * draw every character in an embedded font that holds its glyph (ligatures such as ﬀ included), and
-   * carry each formula's linear text, so a PDF viewer's search and text extraction find it.
+   * draw every character in an embedded font that holds its glyph, and carry each formula's linear
+   * text, so a PDF viewer's search and text extraction find it. Letters are drawn one by one: a
+   * ligature (ﬁ, ﬀ) is a character of its own that a search for "fine" or "offload" misses.
    */
   @Test
   void pdfsAreTaggedWithEmbeddedFontsThatDrawEveryCharacterAndSearchableMath() throws IOException {
@@ -614,6 +615,9 @@ class SiteBuildTest {
         // The old base fonts could draw only windows-1252: show that the check saw more than that.
         assertTrue(printed.stream().anyMatch(cp -> !java.nio.charset.Charset.forName("windows-1252").newEncoder()
             .canEncode(new String(Character.toChars(cp)))), name + " prints only windows-1252: " + printed);
+        assertTrue(text.contains("fi") || text.contains("ff"), name + " has no word a ligature could have joined");
+        assertEquals(List.of(), printed.stream().filter(cp -> cp >= 0xFB00 && cp <= 0xFB06).map(Character::toString).toList(),
+            name + " draws ligatures");
         assertTrue(text.contains("I_ridge = P_peak/B_mem"), name + " lacks the ridge point formula's text");
         assertTrue(text.contains("I = W/Q"), name + " lacks the arithmetic intensity formula's text");
       }
