@@ -21,6 +21,20 @@
     if (a >= 1e7 || (a > 0 && a < 1e-4)) return x.toPrecision(6).replace(/\.?0*e\+?/, "e");
     return String(Number(x.toPrecision(6)));
   }
+  // A recomputed result as the page prints its figures (ReaderValue): p significant digits,
+  // thousands grouped, a power of ten as × 10²⁵ where the page wrote one (sci) or the number is huge.
+  function read(x, p, sci) {
+    if (typeof x !== "number" || !isFinite(x)) return "n/a";
+    var a = Math.abs(x);
+    if (sci || a >= 1e15 || a > 0 && a < 1e-4) {
+      var m = x.toExponential(p - 1).replace(/\.?0+e/, "e").split("e");
+      return m[1] === "+0" ? m[0] : m[0] + " × 10" + m[1].replace("+", "").replace(/./g, function (c) {
+        return "⁰¹²³⁴⁵⁶⁷⁸⁹⁻".charAt("0123456789-".indexOf(c));
+      });
+    }
+    var t = String(Number(x.toPrecision(p))).split(".");
+    return t[0].replace(/\B(?=(\d{3})+$)/g, ",") + (t[1] ? "." + t[1] : "");
+  }
   function d(key, field) {
     var i = key.indexOf("."), set = C.data[key.slice(0, i)], entry = set && set[key.slice(i + 1)];
     return entry && entry[field] !== undefined ? entry[field] : NaN;
@@ -56,9 +70,9 @@
     set(base);
     return { node: wrap, get: function () { return input.base; }, set: function (b) { set(b); onInput(); } };
   }
-  function entryPicker(set, selected, fields, onChange) {
+  function entryPicker(set, selected, fields, onChange, label) {
     var s = el("select", "calc-pick");
-    s.setAttribute("aria-label", SETS[set] || set);
+    s.setAttribute("aria-label", label || SETS[set] || set);
     Object.keys(C.data[set]).forEach(function (key) {
       var entry = C.data[set][key];
       if (!fields.every(function (f) { return entry[f] !== undefined; })) return;
@@ -170,20 +184,20 @@
       s[st.n] = v;
       if (!st.cell) return;
       if (st.v0 === undefined) st.v0 = v; // the first run is the page's own givens
-      st.cell.textContent = show(v / st.f) + (st.u ? " " + st.u : "");
+      st.cell.textContent = read(v / st.f, st.p, st.c.indexOf("× 10") >= 0) + (st.u ? " " + st.u : "");
       st.cell.parentNode.classList.toggle("changed", !(Math.abs(v - st.v0) <= 1e-9 * Math.abs(st.v0)));
     });
   }
   W.givens.forEach(function (g) {
     if (g.set) {
-      var pick = entryPicker(g.set, g.key, g.fields, rerun);
+      var pick = entryPicker(g.set, g.key, g.fields, rerun, g.l);
       givens[g.n] = function () { return g.set + "." + pick.value; };
-      row(form, el("code", null, g.n), pick);
+      row(form, el("span", null, g.l), pick);
     } else {
       var units = g.units.length ? g.units : null;
-      var q = quantity(g.n, g.v * g.f, units, g.f, rerun);
+      var q = quantity(g.l, g.v * g.f, units, g.f, rerun);
       givens[g.n] = q.get;
-      row(form, el("code", null, g.n), q.node);
+      row(form, el("span", null, g.l), q.node);
     }
   });
   var table = el("table", "whatif-results"), head = el("tr");
@@ -200,7 +214,7 @@
       last = st.e;
     }
     var r = el("tr");
-    r.appendChild(el("th", null, st.n));
+    r.appendChild(el("th", null, st.l));
     r.appendChild(el("td", null, st.c));
     st.cell = r.appendChild(el("td"));
     body.appendChild(r);

@@ -126,8 +126,11 @@ class CalculatorE2eTest {
             + ".map(function (r) { return [r.cells[0].textContent, r.cells[2].textContent]; });");
     assertEquals(claims.size(), rows.size(), file + ": claims in the what-if");
     for (int i = 0; i < rows.size(); i++) {
-      assertEquals(claims.get(i).name(), rows.get(i).get(0));
-      String now = rows.get(i).get(1).split(" ")[0];
+      assertEquals(claims.get(i).label(), rows.get(i).get(0));
+      // As the page prints its figures: 1,800 and 3.79 × 10²⁵, never 1800 or 3.79e25.
+      String shown = rows.get(i).get(1);
+      assertTrue(shown.matches("-?\\d{1,3}(,\\d{3})*(\\.\\d+)?( × 10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?( .*)?"), file + ": '" + shown + "' is not printed as the page prints figures");
+      String now = asENotation(shown);
       String computed = claims.get(i).computed().split(" ")[0];
       double gap = Math.abs(Double.parseDouble(now) - Double.parseDouble(computed));
       assertTrue(gap <= halfStep(now) + halfStep(computed) + 1e-9 * Math.abs(Double.parseDouble(computed)),
@@ -139,6 +142,15 @@ class CalculatorE2eTest {
             + "pick.dispatchEvent(new Event('change'));"
             + "return document.querySelectorAll('.whatif-results tr.changed').length;");
     assertTrue(((Long) changed) > 0, file + ": another entry of the first picker changed no result");
+  }
+
+  /** A figure as a reader reads it ({@code 3.79 × 10²⁵ FLOP}, {@code 1,800}) as {@code 3.79e25}, {@code 1800}. */
+  private static String asENotation(String shown) {
+    String[] parts = shown.replace(",", "").split(" × 10");
+    if (parts.length == 1) return parts[0].split(" ")[0];
+    StringBuilder exponent = new StringBuilder();
+    for (char c : parts[1].split(" ")[0].toCharArray()) exponent.append(c == '⁻' ? '-' : (char) ('0' + "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c)));
+    return parts[0] + "e" + exponent;
   }
 
   /** Half the step of the last digit a number is printed with ({@code 1.34e9} gives 0.005e9). */

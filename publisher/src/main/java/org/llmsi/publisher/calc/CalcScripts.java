@@ -244,6 +244,7 @@ public final class CalcScripts {
     // example that feeds nothing on (the minutes of the time budget) would only crowd the panel.
     Map<String, Integer> givenIn = new LinkedHashMap<>();
     Map<String, Expr> givenRhs = new LinkedHashMap<>();
+    Map<String, String> givenLabel = new HashMap<>();
     Map<String, Integer> boundIn = new HashMap<>();
     Map<String, Set<String>> aliasFields = new HashMap<>();
     Set<Integer> feeding = new HashSet<>();
@@ -256,14 +257,17 @@ public final class CalcScripts {
         if (step.given()) {
           givenIn.putIfAbsent(step.name(), i);
           givenRhs.putIfAbsent(step.name(), rhs);
+          givenLabel.putIfAbsent(step.name(), step.label());
         }
         if (rhs instanceof Expr.Name n && step.given()) code = n.dotted() ? SearchIndex.string(n.name()) : "s." + n.name();
         StringBuilder s = new StringBuilder("{\"n\":" + SearchIndex.string(step.name()) + ",\"e\":" + i);
+        if (step.isClaim()) s.append(",\"l\":").append(SearchIndex.string(step.label()));
         if (step.given()) s.append(",\"g\":1");
         if (step.isClaim()) {
           Unit u = step.statement().claim().stated().unit();
           s.append(",\"c\":").append(SearchIndex.string(ReaderValue.of(step.claimed()))).append(",\"u\":")
-              .append(SearchIndex.string(ReaderValue.unit(u.text()))).append(",\"f\":").append(JsGenerator.number(u.factor()));
+              .append(SearchIndex.string(ReaderValue.unit(u.text()))).append(",\"f\":").append(JsGenerator.number(u.factor()))
+              .append(",\"p\":").append(Math.max(3, significantDigits(step.statement().claim().stated().text())));
         }
         s.append(",\"fn\":function(s,d,F){return ").append(code).append(";}}");
         steps.add(s.toString());
@@ -282,7 +286,7 @@ public final class CalcScripts {
       }
       if (!feeding.contains(givenIn.get(name))) return;
       if (rhs instanceof Expr.Num n) {
-        givens.add("{\"n\":" + SearchIndex.string(name) + ",\"v\":" + JsGenerator.number(n.magnitude())
+        givens.add("{\"n\":" + SearchIndex.string(name) + ",\"l\":" + SearchIndex.string(givenLabel.get(name)) + ",\"v\":" + JsGenerator.number(n.magnitude())
             + ",\"u\":" + SearchIndex.string(n.unit().text()) + ",\"f\":" + JsGenerator.number(n.unit().factor())
             + ",\"units\":" + (n.unit().text().isEmpty() ? "[]" : units(n.unit())) + "}");
       } else if (rhs instanceof Expr.Name n && n.name().split("\\.").length == 2) {
@@ -293,7 +297,7 @@ public final class CalcScripts {
         long choices = guide.data().sets().get(set).values().stream()
             .filter(entry -> entry.fields().keySet().containsAll(fields)).count();
         if (fields.isEmpty() || choices < 2) return;
-        givens.add("{\"n\":" + SearchIndex.string(name) + ",\"set\":" + SearchIndex.string(set)
+        givens.add("{\"n\":" + SearchIndex.string(name) + ",\"l\":" + SearchIndex.string(givenLabel.get(name)) + ",\"set\":" + SearchIndex.string(set)
             + ",\"key\":" + SearchIndex.string(n.name().substring(set.length() + 1)) + ",\"fields\":["
             + String.join(",", fields.stream().map(SearchIndex::string).toList()) + "]}");
       }
@@ -301,6 +305,16 @@ public final class CalcScripts {
     List<String> titles = examples.stream().map(e -> SearchIndex.string(e.title())).toList();
     return "{\"titles\":[" + String.join(",", titles) + "],\n\"givens\":[" + String.join(",\n", givens)
         + "],\n\"steps\":[" + String.join(",\n", steps) + "]}";
+  }
+
+  /**
+   * The digits a claim is stated to ({@code 1800} four, {@code 8.4e6} two), so the what-if shows a
+   * recomputed result as precisely as the page states it.
+   */
+  static int significantDigits(String stated) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[-+]?[\\d,]*(?:\\.\\d*)?").matcher(stated);
+    String mantissa = m.lookingAt() ? m.group().replaceAll("[^0-9]", "").replaceFirst("^0+", "") : "";
+    return Math.max(1, mantissa.length());
   }
 
   /** Names in an example step: the page's bindings so far, data figures, constants, formulas by id. */
