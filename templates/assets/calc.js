@@ -148,7 +148,7 @@
     var out = el("output", "calc-result");
     var shown = null;
     var picker = unitPicker(unitsOf(f.r), "unit of " + f.r, function () { result.set(shown); });
-    result = { set: function (b) { shown = b; out.textContent = show(b / (picker ? picker.factor() : 1)); } };
+    result = { set: function (b) { shown = b; var v = b / (picker ? picker.factor() : 1); out.textContent = read(v, 4, Math.abs(v) >= 1e7); } };
     var res = el("span", "calc-q");
     res.appendChild(out);
     if (picker) res.appendChild(picker);
