@@ -42,11 +42,6 @@ public record Book(String title, String description, List<Chapter> chapters) {
     return texts;
   }
 
-  public Optional<Chapter> bySource(Path source) {
-    Path s = source.toAbsolutePath().normalize();
-    return chapters.stream().filter(c -> c.source().equals(s)).findFirst();
-  }
-
   public Optional<Chapter> byRelativePath(String relative) {
     return chapters.stream().filter(c -> c.relativePath().equals(relative)).findFirst();
   }
