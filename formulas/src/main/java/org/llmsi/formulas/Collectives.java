@@ -44,14 +44,18 @@ public final class Collectives {
   }
 
   /**
-   * All-reduce as a binomial-tree reduce then broadcast, unpipelined: 2 log2(g) (alpha + Q/B).
-   * Exact for g a power of two. Latency-optimal, but it moves the whole buffer every round, so the
-   * ring wins for large messages.
+   * All-reduce as a binomial-tree reduce then broadcast, unpipelined: 2 ceil(log2 g) (alpha + Q/B).
+   * Each phase takes ceil(log2 g) rounds, log2 g when g is a power of two; a rank whose partner
+   * lies beyond the last rank sits a round out. Latency-optimal, but it moves the whole buffer
+   * every round, so the ring wins for large messages.
    */
   @Reference(id = "tree_allreduce_time", symbols = {"Q", "g", "B_link", "alpha_lat"})
   public static double treeAllReduceTime(
       double bytes, double ranks, double linkBytesPerSecond, double latency) {
-    double rounds = Math.log(ranks) / Math.log(2);
+    double rounds = 0;
+    for (double span = 1; span < ranks; span *= 2) { // ceil(log2 g) without floating-point log
+      rounds++;
+    }
     return 2 * rounds * (latency + bytes / linkBytesPerSecond);
   }
 

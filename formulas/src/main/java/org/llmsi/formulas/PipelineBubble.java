@@ -26,7 +26,11 @@ public final class PipelineBubble {
     return (stages - 1) / (microBatches + stages - 1);
   }
 
-  /** Interleaved 1F1B with v chunks per device: (p-1)/(v m + p - 1). */
+  /**
+   * Interleaved 1F1B with v chunks per device: (p-1)/(v m + p - 1), for m a multiple of p, as
+   * Megatron-LM's implementation requires (README, "interleaved pipelining schedule"); the
+   * simulation test draws only such m.
+   */
   @Reference(id = "bubble_interleaved", symbols = {"p", "n_mb", "v"})
   public static double interleaved(double stages, double microBatches, double chunks) {
     return (stages - 1) / (chunks * microBatches + stages - 1);

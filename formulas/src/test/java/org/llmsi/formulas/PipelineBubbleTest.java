@@ -38,8 +38,8 @@ class PipelineBubbleTest {
 
   @Test
   void interleavedSimulationMatchesTheClosedForm() {
-    // Megatron's interleaved schedule needs m to be a multiple of p; forward and backward of
-    // equal cost per chunk, as in Narayanan et al. 2021, section 2.2.2.
+    // Megatron's interleaved schedule needs m to be a multiple of p (Narayanan et al. 2021,
+    // section 2.2.2); every chunk costs the same, its backward pass twice its forward.
     forAll(403, 100, vec(count(2, 8), count(1, 6), count(1, 4), count(1, 3)), v -> {
       int p = (int) v.get(0);
       int m = p * (int) v.get(1);

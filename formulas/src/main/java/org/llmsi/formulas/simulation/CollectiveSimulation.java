@@ -108,14 +108,20 @@ public final class CollectiveSimulation {
     return new Run(buf, sentBy, rounds, chunk * e);
   }
 
-  /** Binomial-tree reduce to rank 0 then broadcast, whole buffers each round; g a power of two. */
+  /**
+   * Binomial-tree reduce to rank 0 then broadcast, whole buffers each round, for any g: a rank
+   * whose partner lies beyond the last rank sits the round out, so each phase takes ceil(log2 g)
+   * rounds.
+   */
   public static Run treeAllReduce(double[][] input, double e) {
     int g = input.length;
     int n = input[0].length;
     double[][] buf = copy(input);
     double[] sentBy = new double[g];
     int rounds = 0;
+    int top = 1; // the largest span of the reduce, a power of two below g
     for (int span = 1; span < g; span *= 2, rounds++) {
+      top = span;
       for (int r = span; r < g; r += 2 * span) {
         for (int i = 0; i < n; i++) {
           buf[r - span][i] += buf[r][i];
@@ -123,8 +129,8 @@ public final class CollectiveSimulation {
         sentBy[r] += n * e;
       }
     }
-    for (int span = g / 2; span >= 1; span /= 2, rounds++) {
-      for (int r = 0; r < g; r += 2 * span) {
+    for (int span = g > 1 ? top : 0; span >= 1; span /= 2, rounds++) {
+      for (int r = 0; r + span < g; r += 2 * span) {
         System.arraycopy(buf[r], 0, buf[r + span], 0, n);
         sentBy[r] += n * e;
       }
