@@ -31,6 +31,7 @@ import org.llmsi.publisher.search.SearchIndex;
 import org.llmsi.verifier.VerificationResult;
 import org.llmsi.verifier.Verifier;
 import org.llmsi.verifier.check.PropertyResults;
+import org.llmsi.verifier.source.ParsedPages;
 import org.llmsi.verifier.VerifyOptions;
 import org.llmsi.verifier.report.Diagnostic;
 import org.llmsi.verifier.report.DiagnosticPrinter;
@@ -49,6 +50,8 @@ public final class GuidePublisher {
   private final MathRenderer sharedMath;
   /** Kept across builds only when warm: property-test outcomes of earlier verifications. */
   private final PropertyResults propertyResults;
+  /** Kept across builds only when warm: chapters parsed by earlier verifications. */
+  private final ParsedPages parsedPages;
   /** Kept only when warm: what the last good build published, for {@link PreviewRefresh}. */
   private PreviewRefresh.LastBuild last;
 
@@ -61,12 +64,14 @@ public final class GuidePublisher {
     this.warm = warm;
     this.sharedMath = warm ? new MathRenderer() : null;
     this.propertyResults = warm ? new PropertyResults() : null;
+    this.parsedPages = warm ? new ParsedPages() : null;
   }
 
   /**
    * A publisher for repeated builds of the same guide (the live preview). Every check still runs
    * on every build, but work whose inputs did not change is not redone: TeX typeset earlier is
-   * reused, a property test of an unchanged formula keeps its outcome, and an edit to chapter text
+   * reused, a property test of an unchanged formula keeps its outcome, an unchanged chapter is not
+   * parsed again, and an edit to chapter text
    * alone re-renders only that chapter's page and the appendix ({@link PreviewRefresh}).
    */
   public static GuidePublisher warm() {
@@ -84,7 +89,7 @@ public final class GuidePublisher {
     StageClock clock = new StageClock();
     Path displayBase = Path.of("").toAbsolutePath();
     VerifyOptions options = VerifyOptions.of(request.siteSrc()).withDisplayBase(displayBase).withTries(request.tries())
-        .withCatalog(request.catalog()).withPropertyResults(propertyResults);
+        .withCatalog(request.catalog()).withPropertyResults(propertyResults).withParsedPages(parsedPages);
     AtomicOutput output = new AtomicOutput(request.output());
     Path scratch = null;
     try {

@@ -115,6 +115,11 @@ class PreviewRefreshTest {
     Files.writeString(src.resolve("data/notes.txt"), "a file beside the data", StandardCharsets.UTF_8);
     PublishResult other = preview.publish(request(src, out));
     assertTrue(other.stages().containsKey("bake"), "any input besides chapter text: " + other.stages());
+    // That bake rendered chapters this publisher parsed in earlier builds (ParsedPages): the same
+    // site as a publisher that parses everything afresh.
+    Path fresh = temp.resolve("fresh");
+    assertTrue(new GuidePublisher().publish(request(src, fresh)).ok());
+    assertEquals(files(fresh), files(out), "a full bake from reused parses differs from a fresh build");
 
     PublishResult unchanged = preview.publish(request(src, out));
     assertTrue(unchanged.stages().containsKey("refresh 0 chapter(s)"), unchanged.stages().toString());

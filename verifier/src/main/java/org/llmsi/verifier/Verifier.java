@@ -24,6 +24,7 @@ import org.llmsi.verifier.report.Diagnostic.Kind;
 import org.llmsi.verifier.report.Location;
 import org.llmsi.verifier.source.Page;
 import org.llmsi.verifier.source.PageReader;
+import org.llmsi.verifier.source.ParsedPages.Read;
 import org.llmsi.verifier.source.SourceFile;
 
 /**
@@ -133,12 +134,13 @@ public final class Verifier {
       errors.add(Diagnostic.of(Kind.IO, Location.file(shown(content)), "cannot list chapters: " + e.getMessage()));
     }
     // Each file is read and parsed on its own (on every core); their diagnostics join in file order.
-    record Read(Page page, Diagnostics errors) {}
     List<Read> reads = files.parallelStream().map(file -> {
       Diagnostics own = new Diagnostics();
       try {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        return new Read(new PageReader().read(SourceFile.of(file, shown(file), text.replace("\r\n", "\n")), own), own);
+        java.util.function.Supplier<Read> parse =
+            () -> new Read(new PageReader().read(SourceFile.of(file, shown(file), text.replace("\r\n", "\n")), own), own);
+        return options.parsedPages() == null ? parse.get() : options.parsedPages().read(file, shown(file), text, parse);
       } catch (IOException e) {
         own.add(Diagnostic.of(Kind.IO, Location.file(shown(file)), "cannot read: " + e));
         return new Read(null, own);
