@@ -14,7 +14,8 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  // Numbers as a reader reads them: six significant digits, no trailing zeros, powers of ten as 1.7e10.
+  // A number for an input field, which the browser must parse back: six significant digits, no
+  // trailing zeros, powers of ten as 1.7e10. Results are shown with read() below.
   function show(x) {
     if (typeof x !== "number" || !isFinite(x)) return "n/a";
     var a = Math.abs(x);

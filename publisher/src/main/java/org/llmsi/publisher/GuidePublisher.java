@@ -71,8 +71,8 @@ public final class GuidePublisher {
    * A publisher for repeated builds of the same guide (the live preview). Every check still runs
    * on every build, but work whose inputs did not change is not redone: TeX typeset earlier is
    * reused, a property test of an unchanged formula keeps its outcome, an unchanged chapter is not
-   * parsed again, and an edit to chapter text
-   * alone re-renders only that chapter's page and the appendix ({@link PreviewRefresh}).
+   * parsed again, and an edit to chapter text alone re-renders only that chapter's page and the
+   * appendix ({@link PreviewRefresh}).
    */
   public static GuidePublisher warm() {
     return new GuidePublisher(true);

@@ -261,11 +261,10 @@ public final class CalcScripts {
         }
         if (rhs instanceof Expr.Name n && step.given()) code = n.dotted() ? SearchIndex.string(n.name()) : "s." + n.name();
         StringBuilder s = new StringBuilder("{\"n\":" + SearchIndex.string(step.name()) + ",\"e\":" + i);
-        if (step.isClaim()) s.append(",\"l\":").append(SearchIndex.string(step.label()));
         if (step.given()) s.append(",\"g\":1");
-        if (step.isClaim()) {
+        if (step.isClaim()) { // a key result: a row of the what-if's table, under its label
           Unit u = step.statement().claim().stated().unit();
-          s.append(",\"c\":").append(SearchIndex.string(ReaderValue.of(step.claimed()))).append(",\"u\":")
+          s.append(",\"l\":").append(SearchIndex.string(step.label())).append(",\"c\":").append(SearchIndex.string(ReaderValue.of(step.claimed()))).append(",\"u\":")
               .append(SearchIndex.string(ReaderValue.unit(u.text()))).append(",\"f\":").append(JsGenerator.number(u.factor()))
               .append(",\"p\":").append(Math.max(3, significantDigits(step.statement().claim().stated().text())));
         }
