@@ -37,7 +37,6 @@ public final class PdfWriter {
     String xhtml = document.outerHtml();
     org.w3c.dom.Document w3c = new W3CDom().fromJsoup(document);
     PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
     builder.useSVGDrawer(new BatikSVGDrawer());
     PdfFonts.register(builder);
     builder.usePdfUaAccessibility(true);
