@@ -306,12 +306,14 @@ public final class CalcScripts {
         + "],\n\"steps\":[" + String.join(",\n", steps) + "]}";
   }
 
+  private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("[-+]?[\\d,]*(?:\\.\\d*)?");
+
   /**
    * The digits a claim is stated to ({@code 1800} four, {@code 8.4e6} two), so the what-if shows a
    * recomputed result as precisely as the page states it.
    */
   static int significantDigits(String stated) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[-+]?[\\d,]*(?:\\.\\d*)?").matcher(stated);
+    java.util.regex.Matcher m = LEADING_NUMBER.matcher(stated);
     String mantissa = m.lookingAt() ? m.group().replaceAll("[^0-9]", "").replaceFirst("^0+", "") : "";
     return Math.max(1, mantissa.length());
   }
