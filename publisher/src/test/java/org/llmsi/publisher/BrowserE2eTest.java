@@ -699,7 +699,9 @@ class BrowserE2eTest {
     WebElement calc = browser.findElement(By.cssSelector("#ridge_point > figcaption + details.calc, #ridge_point details.calc"));
     assertEquals(0L, js.executeScript("return document.querySelectorAll('.calc-form').length"), "no form is built at load");
     calc.findElement(By.tagName("summary")).sendKeys(org.openqa.selenium.Keys.ENTER);
-    WebElement result = calc.findElement(By.cssSelector("output.calc-result"));
+    // The form is built on the details element's toggle event, which the browser fires after the key press.
+    WebElement result = new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> calc.findElements(By.cssSelector("output.calc-result")).stream().findFirst().orElse(null));
     assertEquals("295.3", result.getText(), "prefilled from the worked example, to four digits");
     WebElement peak = calc.findElement(By.cssSelector("input[aria-label='P_peak']"));
     peak.clear();
